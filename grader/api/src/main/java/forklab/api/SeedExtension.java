@@ -1,0 +1,59 @@
+package forklab.api;
+
+import java.util.Random;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.opentest4j.TestAbortedException;
+
+/** Resolves {@link Random} parameters from the run's seed and names the seed on failure. */
+final class SeedExtension implements ParameterResolver, TestExecutionExceptionHandler {
+  static final String PROPERTY = "forklab.seed";
+  private static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create(SeedExtension.class);
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    return parameter.getParameter().getType() == Random.class;
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    return new Random(seed(context));
+  }
+
+  @Override
+  public void handleTestExecutionException(ExtensionContext context, Throwable thrown)
+      throws Throwable {
+    if (thrown instanceof TestAbortedException || !usedSeed(context)) {
+      throw thrown;
+    }
+    String note =
+        "random inputs came from seed " + seed(context) + " (replay with -D" + PROPERTY + "=" + seed(context) + ")";
+    AssertionError named = new AssertionError(thrown.getMessage() + System.lineSeparator() + "  " + note, thrown);
+    named.setStackTrace(thrown.getStackTrace());
+    throw named;
+  }
+
+  private static boolean usedSeed(ExtensionContext context) {
+    return context.getTestMethod().stream()
+        .flatMap(method -> java.util.Arrays.stream(method.getParameterTypes()))
+        .anyMatch(type -> type == Random.class);
+  }
+
+  private static long seed(ExtensionContext context) {
+    return context
+        .getRoot()
+        .getStore(NAMESPACE)
+        .computeIfAbsent("seed", key -> initialSeed(), Long.class);
+  }
+
+  private static long initialSeed() {
+    String configured = System.getProperty(PROPERTY);
+    if (configured != null && !configured.isBlank()) {
+      return Long.parseLong(configured.trim());
+    }
+    return new Random().nextLong() & Long.MAX_VALUE;
+  }
+}
