@@ -1,0 +1,40 @@
+package forklab.score;
+
+import forklab.api.Goal;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The graded checks of one exercise.
+ *
+ * @param id the exercise id
+ * @param title the exercise's title from its descriptor
+ * @param checks every check, in a stable order: compile, safety gate, public tests, hidden checks
+ * @param notes student-facing remarks about the whole exercise (missing folder, time limit hit, ...)
+ */
+public record ExerciseResult(String id, String title, List<CheckResult> checks, List<String> notes) {
+  public ExerciseResult {
+    checks = List.copyOf(checks);
+    notes = List.copyOf(notes);
+  }
+
+  public double score() {
+    return checks.stream().mapToDouble(CheckResult::score).sum();
+  }
+
+  public double maxScore() {
+    return checks.stream().mapToDouble(CheckResult::maxScore).sum();
+  }
+
+  /** Earned and maximum points per goal, in goal order; goals without checks are absent. */
+  public Map<Goal, double[]> scoreByGoal() {
+    Map<Goal, double[]> byGoal = new EnumMap<>(Goal.class);
+    for (CheckResult check : checks) {
+      double[] sums = byGoal.computeIfAbsent(check.goal(), goal -> new double[2]);
+      sums[0] += check.score();
+      sums[1] += check.maxScore();
+    }
+    return byGoal;
+  }
+}
