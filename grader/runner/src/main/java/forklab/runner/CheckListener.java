@@ -1,0 +1,164 @@
+package forklab.runner;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+
+/**
+ * Turns JUnit's events into one result per check. A check is a test method: the topmost node of
+ * the plan whose source is a method, so every invocation of a parameterized test counts toward it.
+ */
+final class CheckListener implements TestExecutionListener {
+  private final Consumer<Map<String, Object>> emit;
+  private final OutputCapture output;
+  private final Map<String, CheckState> states = new HashMap<>();
+  private TestPlan plan;
+
+  CheckListener(Consumer<Map<String, Object>> emit, OutputCapture output) {
+    this.emit = emit;
+    this.output = output;
+  }
+
+  static String checkId(MethodSource source) {
+    return source.getClassName() + "#" + source.getMethodName();
+  }
+
+  @Override
+  public void testPlanExecutionStarted(TestPlan testPlan) {
+    plan = testPlan;
+  }
+
+  @Override
+  public void executionStarted(TestIdentifier node) {
+    if (isCheck(node)) {
+      output.drain();
+      states.put(node.getUniqueId(), new CheckState(System.nanoTime()));
+      emit.accept(Map.of("type", "started", "id", id(node)));
+    }
+  }
+
+  @Override
+  public void reportingEntryPublished(TestIdentifier node, ReportEntry entry) {
+    checkOf(node).ifPresent(check -> states.get(check.getUniqueId()).entries.putAll(entry.getKeyValuePairs()));
+  }
+
+  @Override
+  public void executionSkipped(TestIdentifier node, String reason) {
+    if (isCheck(node)) {
+      emit.accept(finished(node, "ABORTED", "skipped: " + reason, Map.of(), 0, ""));
+    } else {
+      checksUnder(node).forEach(check -> executionSkipped(check, reason));
+    }
+  }
+
+  @Override
+  public void executionFinished(TestIdentifier node, TestExecutionResult result) {
+    if (isCheck(node)) {
+      CheckState state = states.remove(node.getUniqueId());
+      state.record(result);
+      long millis = (System.nanoTime() - state.startNanos) / 1_000_000;
+      emit.accept(finished(node, state.status, state.message, state.entries, millis, output.drain()));
+      return;
+    }
+    Optional<TestIdentifier> check = checkOf(node);
+    if (check.isPresent()) {
+      CheckState state = states.get(check.get().getUniqueId());
+      if (state != null) {
+        state.record(result);
+      }
+    } else if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
+      // A class-level failure (static initializer, @BeforeAll) ends every check of the class.
+      String message = describe(result);
+      for (TestIdentifier orphan : checksUnder(node)) {
+        if (!states.containsKey(orphan.getUniqueId())) {
+          emit.accept(finished(orphan, result.getStatus().name(), message, Map.of(), 0, output.drain()));
+        }
+      }
+    }
+  }
+
+  private List<TestIdentifier> checksUnder(TestIdentifier node) {
+    return plan.getDescendants(node).stream().filter(this::isCheck).toList();
+  }
+
+  private boolean isCheck(TestIdentifier node) {
+    return methodSource(node).isPresent()
+        && plan.getParent(node).flatMap(CheckListener::methodSource).isEmpty();
+  }
+
+  private Optional<TestIdentifier> checkOf(TestIdentifier node) {
+    Optional<TestIdentifier> current = Optional.of(node);
+    while (current.isPresent() && !isCheck(current.get())) {
+      current = plan.getParent(current.get());
+    }
+    return current;
+  }
+
+  private static Optional<MethodSource> methodSource(TestIdentifier node) {
+    return node.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast);
+  }
+
+  private static String id(TestIdentifier node) {
+    return checkId(methodSource(node).orElseThrow());
+  }
+
+  private static Map<String, Object> finished(
+      TestIdentifier node, String status, String message, Map<String, String> entries, long millis, String out) {
+    Map<String, Object> event = new LinkedHashMap<>();
+    event.put("type", "finished");
+    event.put("id", id(node));
+    event.put("status", status);
+    event.put("message", message);
+    event.put("entries", entries);
+    event.put("millis", millis);
+    event.put("output", out);
+    return event;
+  }
+
+  static String describe(TestExecutionResult result) {
+    return result
+        .getThrowable()
+        .map(
+            thrown -> {
+              String message = thrown.getMessage();
+              boolean plain = thrown instanceof AssertionError
+                  || thrown instanceof org.opentest4j.TestAbortedException;
+              if (plain && message != null) {
+                return message;
+              }
+              return thrown.getClass().getName() + (message == null ? "" : ": " + message);
+            })
+        .orElse("");
+  }
+
+  private static final class CheckState {
+    final long startNanos;
+    final Map<String, String> entries = new LinkedHashMap<>();
+    String status = "SUCCESSFUL";
+    String message = "";
+
+    CheckState(long startNanos) {
+      this.startNanos = startNanos;
+    }
+
+    void record(TestExecutionResult result) {
+      TestExecutionResult.Status next = result.getStatus();
+      boolean worse =
+          next == TestExecutionResult.Status.FAILED && !status.equals("FAILED")
+              || next == TestExecutionResult.Status.ABORTED && status.equals("SUCCESSFUL");
+      if (worse) {
+        status = next.name();
+        message = describe(result);
+      }
+    }
+  }
+}

@@ -1,0 +1,154 @@
+package forklab.runner;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathRoots;
+
+import forklab.api.Graded;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.engine.JupiterTestEngine;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+import org.junit.platform.launcher.core.LauncherConfig;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/**
+ * Entry point of the check JVM. Reads its {@link RunnerConfig} from standard input, then either
+ * lists the checks ({@code plan}) or runs them ({@code run}), writing signed frames to the real
+ * standard output. Ends with {@code halt}, so a thread the submission left running cannot keep the
+ * JVM alive.
+ */
+public final class SandboxRunner {
+  private final RunnerConfig config;
+  private final Frames frames;
+  private final PrintStream channel;
+  private long sequence;
+
+  private SandboxRunner(RunnerConfig config, PrintStream channel) {
+    this.config = config;
+    this.frames = new Frames(config.key());
+    this.channel = channel;
+  }
+
+  public static void main(String[] args) throws Exception {
+    PrintStream channel =
+        new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
+    RunnerConfig config =
+        RunnerConfig.read(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+    System.setIn(new ByteArrayInputStream(new byte[0]));
+    SandboxRunner runner = new SandboxRunner(config, channel);
+    int status = 0;
+    try {
+      if (config.mode().equals("plan")) {
+        runner.plan();
+      } else {
+        runner.run();
+      }
+    } catch (Throwable failure) {
+      runner.emit(Map.of("type", "crash", "message", String.valueOf(failure)));
+      status = 70;
+    } finally {
+      runner.emit(Map.of("type", "done"));
+      channel.flush();
+      ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
+      Runtime.getRuntime().halt(status);
+    }
+  }
+
+  private void plan() {
+    TestPlan plan = launcher().discover(request());
+    List<Map<String, Object>> checks = new ArrayList<>();
+    for (TestIdentifier node : checks(plan)) {
+      MethodSource source = (MethodSource) node.getSource().orElseThrow();
+      Map<String, Object> check = new LinkedHashMap<>();
+      check.put("id", CheckListener.checkId(source));
+      check.put("className", source.getClassName());
+      check.put("name", node.getDisplayName());
+      check.put("tags", node.getTags().stream().map(tag -> tag.getName()).sorted().toList());
+      graded(source)
+          .ifPresent(
+              graded -> {
+                check.put("goal", graded.goal().id());
+                check.put("points", graded.points());
+              });
+      checks.add(check);
+    }
+    emit(Map.of("type", "plan", "checks", checks));
+  }
+
+  private void run() {
+    System.setProperty("forklab.seed", Long.toString(config.seed()));
+    OutputCapture output = new OutputCapture(config.outputLimitBytes());
+    PrintStream captured = new PrintStream(output, true, StandardCharsets.UTF_8);
+    System.setOut(captured);
+    System.setErr(captured);
+    launcher().execute(request(), new CheckListener(this::emit, output));
+  }
+
+  private LauncherDiscoveryRequest request() {
+    return LauncherDiscoveryRequestBuilder.request()
+        .selectors(selectClasspathRoots(new HashSet<>(config.checkRoots())))
+        .enableImplicitConfigurationParameters(false)
+        .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
+        .configurationParameter("junit.jupiter.execution.timeout.default", config.testTimeoutSeconds() + " s")
+        .configurationParameter("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD")
+        .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
+        .build();
+  }
+
+  private static Launcher launcher() {
+    return LauncherFactory.create(
+        LauncherConfig.builder()
+            .enableTestEngineAutoRegistration(false)
+            .enableLauncherSessionListenerAutoRegistration(false)
+            .enableLauncherDiscoveryListenerAutoRegistration(false)
+            .enablePostDiscoveryFilterAutoRegistration(false)
+            .enableTestExecutionListenerAutoRegistration(false)
+            .addTestEngines(new JupiterTestEngine())
+            .build());
+  }
+
+  private static List<TestIdentifier> checks(TestPlan plan) {
+    List<TestIdentifier> checks = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (TestIdentifier root : plan.getRoots()) {
+      for (TestIdentifier node : plan.getDescendants(root)) {
+        boolean isMethod = node.getSource().filter(MethodSource.class::isInstance).isPresent();
+        boolean parentIsMethod =
+            plan.getParent(node).flatMap(TestIdentifier::getSource).filter(MethodSource.class::isInstance).isPresent();
+        if (isMethod && !parentIsMethod && seen.add(node.getUniqueId())) {
+          checks.add(node);
+        }
+      }
+    }
+    return checks;
+  }
+
+  private static Optional<Graded> graded(MethodSource source) {
+    Method method = source.getJavaMethod();
+    Graded onMethod = method.getAnnotation(Graded.class);
+    return Optional.ofNullable(onMethod != null ? onMethod : method.getDeclaringClass().getAnnotation(Graded.class));
+  }
+
+  private synchronized void emit(Map<String, ?> event) {
+    channel.print('\n');
+    channel.println(frames.frame(sequence++, JsonText.object(event)));
+    channel.flush();
+  }
+}
