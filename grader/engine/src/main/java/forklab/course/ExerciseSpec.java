@@ -1,0 +1,65 @@
+package forklab.course;
+
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * One exercise as its descriptor declares it, with the folders that hold its parts.
+ *
+ * @param id the folder name, {@code exNN-name}
+ * @param title a short title
+ * @param packageName the one package the students' classes must live in
+ * @param compilePoints points for a submission that compiles
+ * @param publicTestPoints points for each public test that passes
+ * @param limits the check JVM's limits
+ * @param sandbox whether the checks must run in the container sandbox
+ * @param allowed forbidden-API rules this exercise relaxes
+ * @param skeleton the skeleton's {@code src/main/java}
+ * @param publicTests the public tests' {@code src/test/java}
+ * @param hiddenChecks the hidden checks' source folder
+ */
+public record ExerciseSpec(
+    String id,
+    String title,
+    String packageName,
+    double compilePoints,
+    double publicTestPoints,
+    Limits limits,
+    SandboxNeed sandbox,
+    Set<ForbiddenApi> allowed,
+    Path skeleton,
+    Path publicTests,
+    Path hiddenChecks) {
+
+  private static final Pattern ID = Pattern.compile("ex\\d{2}-[a-z0-9]+(-[a-z0-9]+)*");
+  private static final Pattern PACKAGE = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*");
+
+  public ExerciseSpec {
+    Objects.requireNonNull(title, "title");
+    Objects.requireNonNull(limits, "limits");
+    Objects.requireNonNull(sandbox, "sandbox");
+    if (id == null || !ID.matcher(id).matches()) {
+      throw new IllegalArgumentException("exercise id '" + id + "' is not of the form exNN-name");
+    }
+    if (packageName == null || !PACKAGE.matcher(packageName).matches()) {
+      throw new IllegalArgumentException("package '" + packageName + "' of " + id + " is not a package name");
+    }
+    if (allowed.contains(ForbiddenApi.FOREIGN_PACKAGE)) {
+      throw new IllegalArgumentException(id + " cannot allow foreign-package: classes must stay in " + packageName);
+    }
+    allowed = allowed.isEmpty() ? EnumSet.noneOf(ForbiddenApi.class) : EnumSet.copyOf(allowed);
+  }
+
+  /** Whether the exercise relaxes {@code rule}. */
+  public boolean allows(ForbiddenApi rule) {
+    return allowed.contains(rule);
+  }
+
+  /** The package as a relative folder, {@code forklab/primes}. */
+  public String packageFolder() {
+    return packageName.replace('.', '/');
+  }
+}

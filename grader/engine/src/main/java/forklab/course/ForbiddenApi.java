@@ -1,0 +1,42 @@
+package forklab.course;
+
+import java.util.Locale;
+
+/**
+ * The forbidden-API rules checked on a submission's compiled classes before it runs. An exercise
+ * may relax any but {@link #FOREIGN_PACKAGE} in its descriptor's {@code allow} list.
+ */
+public enum ForbiddenApi {
+  SYSTEM_EXIT("ends the JVM (System.exit, Runtime.exit, Runtime.halt)"),
+  REFLECTION("uses reflection or method handles"),
+  RESOURCES("reads class-path resources or creates class loaders"),
+  STACK_WALKING("walks stacks or lists all threads' stacks"),
+  INTERNAL_APIS("uses JDK-internal or management APIs (sun.*, jdk.internal.*, com.sun.*, heap dumps, attach)"),
+  NATIVE("loads native code"),
+  FOREIGN_PACKAGE("declares classes outside the exercise's package");
+
+  private final String description;
+
+  ForbiddenApi(String description) {
+    this.description = description;
+  }
+
+  /** The id used in descriptors, for example {@code system-exit}. */
+  public String id() {
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /** What the rule forbids, as a phrase: "ends the JVM (...)". */
+  public String description() {
+    return description;
+  }
+
+  public static ForbiddenApi fromId(String id) {
+    for (ForbiddenApi rule : values()) {
+      if (rule.id().equals(id.trim())) {
+        return rule;
+      }
+    }
+    throw new IllegalArgumentException("unknown forbidden-API rule '" + id + "'");
+  }
+}
