@@ -13,13 +13,14 @@ import java.util.Map;
  *
  * @param key the hex HMAC key that signs every frame
  * @param mode {@code plan} lists the checks; {@code run} runs them
- * @param checkRoots class folders holding the checks to discover
+ * @param checkRoots positions in the JVM's class path of the class folders holding the checks; positions,
+ *     not paths, so that a sandbox may place the class path wherever it likes
  * @param seed the seed for randomized checks
  * @param testTimeoutSeconds the default timeout of each check
  * @param outputLimitBytes how much of the submission's output to keep per check
  */
 public record RunnerConfig(
-    String key, String mode, List<Path> checkRoots, long seed, int testTimeoutSeconds, int outputLimitBytes) {
+    String key, String mode, List<Integer> checkRoots, long seed, int testTimeoutSeconds, int outputLimitBytes) {
 
   public RunnerConfig {
     if (key == null || key.length() < 32) {
@@ -36,7 +37,7 @@ public record RunnerConfig(
     StringBuilder text = new StringBuilder();
     text.append("key=").append(key).append('\n');
     text.append("mode=").append(mode).append('\n');
-    for (Path root : checkRoots) {
+    for (int root : checkRoots) {
       text.append("root=").append(root).append('\n');
     }
     text.append("seed=").append(seed).append('\n');
@@ -45,9 +46,15 @@ public record RunnerConfig(
     return text.append('\n').toString();
   }
 
+  /** The check roots as paths, looked up in {@code classPath}. */
+  List<Path> checkRootPaths(String classPath) {
+    String[] entries = classPath.split(java.io.File.pathSeparator);
+    return checkRoots.stream().map(index -> Path.of(entries[index])).toList();
+  }
+
   static RunnerConfig read(BufferedReader in) throws IOException {
     Map<String, String> values = new LinkedHashMap<>();
-    List<Path> roots = new ArrayList<>();
+    List<Integer> roots = new ArrayList<>();
     for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
       int eq = line.indexOf('=');
       if (eq < 0) {
@@ -56,7 +63,7 @@ public record RunnerConfig(
       String name = line.substring(0, eq);
       String value = line.substring(eq + 1);
       if (name.equals("root")) {
-        roots.add(Path.of(value));
+        roots.add(Integer.parseInt(value));
       } else {
         values.put(name, value);
       }

@@ -53,6 +53,8 @@ public final class SandboxRunner {
         RunnerConfig.read(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
     System.setIn(new ByteArrayInputStream(new byte[0]));
     SandboxRunner runner = new SandboxRunner(config, channel);
+    runner.emit(Map.of("type", "hello", "java", Runtime.version().toString(),
+        "cpus", Runtime.getRuntime().availableProcessors()));
     int status = 0;
     try {
       if (config.mode().equals("plan")) {
@@ -103,7 +105,7 @@ public final class SandboxRunner {
 
   private LauncherDiscoveryRequest request() {
     return LauncherDiscoveryRequestBuilder.request()
-        .selectors(selectClasspathRoots(new HashSet<>(config.checkRoots())))
+        .selectors(selectClasspathRoots(new HashSet<>(config.checkRootPaths(System.getProperty("java.class.path")))))
         .enableImplicitConfigurationParameters(false)
         .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
         .configurationParameter("junit.jupiter.execution.timeout.default", config.testTimeoutSeconds() + " s")

@@ -1,0 +1,8 @@
+package forklab.cli;
+
+/** The {@code --sandbox} values. */
+enum SandboxChoice {
+  auto,
+  docker,
+  local
+}

@@ -1,0 +1,149 @@
+package forklab.engine;
+
+import forklab.archcheck.ForbiddenApiCheck;
+import forklab.build.CompileResult;
+import forklab.build.JavaCompilation;
+import forklab.build.SourceProblem;
+import forklab.course.Course;
+import forklab.course.ExerciseSpec;
+import forklab.discover.Discovery;
+import forklab.discover.SubmissionException;
+import forklab.discover.SubmittedExercise;
+import forklab.plan.CheckSuite;
+import forklab.plan.CheckSuites;
+import forklab.plan.CourseBuildException;
+import forklab.run.CheckRun;
+import forklab.run.RunOutcome;
+import forklab.sandbox.Sandbox;
+import forklab.sandbox.SandboxException;
+import forklab.score.ExerciseAttempt;
+import forklab.score.ExerciseResult;
+import forklab.score.GradeResult;
+import forklab.score.Scorer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Grades one submission: each exercise goes through discover, build, architecture check, run and
+ * score, one exercise at a time so that speedup checks have the machine to themselves.
+ */
+public final class Grader {
+  public static final String VERSION = "0.1.0";
+
+  private final Course course;
+  private final Sandbox sandbox;
+  private final CheckSuites suites;
+  private final CheckRun checkRun;
+  private final Path scratch;
+  private final Clock clock;
+  private final JavaCompilation javac = new JavaCompilation();
+  private final ForbiddenApiCheck forbiddenApis = new ForbiddenApiCheck();
+  private final Scorer scorer = new Scorer();
+
+  public Grader(Course course, Sandbox sandbox, CheckSuites suites, List<Path> runnerClasspath, Path scratch, Clock clock) {
+    this.course = course;
+    this.sandbox = sandbox;
+    this.suites = suites;
+    this.checkRun = new CheckRun(runnerClasspath);
+    this.scratch = scratch;
+    this.clock = clock;
+  }
+
+  /**
+   * Grades {@code submission}.
+   *
+   * @param only exercise ids to grade; all when empty
+   * @param seed the seed for randomized checks
+   * @param progress receives one line per stage, for a person watching
+   * @throws SubmissionException when the submission cannot be read at all
+   */
+  public GradeResult grade(Path submission, List<String> only, long seed, List<String> warnings, Consumer<String> progress)
+      throws SubmissionException, InterruptedException, IOException {
+    Instant started = clock.instant();
+    long startNanos = System.nanoTime();
+    Files.createDirectories(scratch);
+    Path workspace = Files.createTempDirectory(scratch, "grade-");
+    try {
+      List<SubmittedExercise> found = new Discovery(course).discover(submission, only, workspace);
+      List<ExerciseResult> results = new ArrayList<>();
+      String infrastructureError = null;
+      for (SubmittedExercise exercise : found) {
+        progress.accept("grading " + exercise.spec().id());
+        ExerciseAttempt attempt = attempt(exercise, workspace, seed);
+        if (attempt.infrastructureError().isPresent() && infrastructureError == null) {
+          infrastructureError = exercise.spec().id() + ": " + attempt.infrastructureError().get();
+        }
+        ExerciseResult result = scorer.score(attempt);
+        progress.accept(String.format("  %s: %s / %s", exercise.spec().id(), points(result.score()), points(result.maxScore())));
+        results.add(result);
+      }
+      results.sort(Comparator.comparing(ExerciseResult::id));
+      return new GradeResult(VERSION, sandbox.name(), started, Duration.ofNanos(System.nanoTime() - startNanos),
+          results, infrastructureError, warnings);
+    } finally {
+      deleteTree(workspace);
+    }
+  }
+
+  private ExerciseAttempt attempt(SubmittedExercise exercise, Path workspace, long seed) throws IOException, InterruptedException {
+    ExerciseSpec spec = exercise.spec();
+    CheckSuite suite;
+    try {
+      suite = suites.suite(spec);
+    } catch (CourseBuildException | SandboxException e) {
+      CheckSuite empty = new CheckSuite(spec, workspace, workspace, List.of());
+      return new ExerciseAttempt(exercise, empty, Optional.empty(), List.of(), Optional.empty(),
+          Optional.of("the exercise's checks could not be prepared: " + e.getMessage()));
+    }
+    if (exercise.missing()) {
+      return new ExerciseAttempt(exercise, suite, Optional.empty(), List.of(), Optional.empty(), Optional.empty());
+    }
+    Path classes = workspace.resolve(spec.id()).resolve("classes");
+    CompileResult compiled = javac.compile(exercise.sources(), exercise.sourceRoot(), List.of(), classes);
+    List<SourceProblem> violations = compiled.succeeded() ? forbiddenApis.check(spec, classes) : List.of();
+    ExerciseAttempt attempt = new ExerciseAttempt(exercise, suite, Optional.of(compiled), violations, Optional.empty(), Optional.empty());
+    if (!attempt.runnable()) {
+      return attempt;
+    }
+    try {
+      RunOutcome run = checkRun.run(sandbox, spec.id(), "run", suite.roots(), List.of(classes), seed, spec.limits(), List.of());
+      Optional<String> infrastructure = infrastructureProblem(run);
+      return new ExerciseAttempt(exercise, suite, Optional.of(compiled), violations,
+          infrastructure.isPresent() ? Optional.empty() : Optional.of(run), infrastructure);
+    } catch (SandboxException e) {
+      return new ExerciseAttempt(exercise, suite, Optional.of(compiled), violations, Optional.empty(),
+          Optional.of(e.getMessage()));
+    }
+  }
+
+  /** A run that never reached the runner, or in which the runner itself crashed, is not the student's doing. */
+  private static Optional<String> infrastructureProblem(RunOutcome run) {
+    if (!run.reachedRunner()) {
+      return Optional.of("the JVM for the checks did not start (exit code " + run.execution().exitCode() + "): "
+          + run.execution().stderr().strip());
+    }
+    return run.crash().map(message -> "the check runner failed: " + message);
+  }
+
+  private static String points(double value) {
+    return value == Math.rint(value) ? Long.toString((long) value) : String.format("%.2f", value);
+  }
+
+  private static void deleteTree(Path root) {
+    try (Stream<Path> paths = Files.walk(root)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException | java.io.UncheckedIOException ignored) {
+      // Best effort; the scratch folder is removed with the run.
+    }
+  }
+}

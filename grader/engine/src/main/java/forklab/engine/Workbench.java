@@ -1,0 +1,55 @@
+package forklab.engine;
+
+import forklab.course.Course;
+import forklab.plan.CheckSuites;
+import forklab.plan.RunnerLibrary;
+import forklab.sandbox.Sandbox;
+import forklab.sandbox.local.LocalSandbox;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Everything a command needs, made once from Forklab's home folder: the course, the runner's
+ * classpath, the check-suite cache and the trusted local sandbox that lists checks.
+ */
+public final class Workbench {
+  private final Course course;
+  private final List<Path> runnerClasspath;
+  private final Path scratch;
+  private final CheckSuites suites;
+
+  public Workbench(Path home, Path scratch) {
+    this.course = Course.load(home);
+    this.runnerClasspath = RunnerLibrary.classpath(home);
+    this.scratch = scratch;
+    this.suites = new CheckSuites(runnerClasspath, home.resolve(".forklab/cache"), new LocalSandbox(scratch));
+  }
+
+  /** The home folder: {@code -Dforklab.home}, else the current folder. */
+  public static Path defaultHome() {
+    String configured = System.getProperty("forklab.home");
+    return Path.of(configured == null || configured.isBlank() ? "." : configured).toAbsolutePath().normalize();
+  }
+
+  /** A scratch folder for this process under the system's temporary folder. */
+  public static Path defaultScratch() {
+    return Path.of(System.getProperty("java.io.tmpdir"), "forklab-" + ProcessHandle.current().pid());
+  }
+
+  public Course course() {
+    return course;
+  }
+
+  public CheckSuites suites() {
+    return suites;
+  }
+
+  public Path scratch() {
+    return scratch;
+  }
+
+  public Grader grader(Sandbox sandbox) {
+    return new Grader(course, sandbox, suites, runnerClasspath, scratch, Clock.systemUTC());
+  }
+}

@@ -1,0 +1,196 @@
+package forklab.plan;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import forklab.api.Goal;
+import forklab.build.CompileResult;
+import forklab.build.JavaCompilation;
+import forklab.build.SourceProblem;
+import forklab.course.ExerciseSpec;
+import forklab.run.CheckRun;
+import forklab.run.RunOutcome;
+import forklab.sandbox.Sandbox;
+import forklab.sandbox.SandboxException;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Builds and caches each exercise's {@link CheckSuite}. The cache key is a hash of the skeleton,
+ * the public tests, the hidden checks and the runner's libraries, so editing any of them rebuilds.
+ */
+public final class CheckSuites {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final List<Path> runnerClasspath;
+  private final Path cacheRoot;
+  private final Sandbox trustedSandbox;
+  private final JavaCompilation javac = new JavaCompilation();
+  private final Map<String, CheckSuite> built = new ConcurrentHashMap<>();
+
+  /**
+   * @param trustedSandbox runs the plan step, which loads only the course's own code
+   */
+  public CheckSuites(List<Path> runnerClasspath, Path cacheRoot, Sandbox trustedSandbox) {
+    this.runnerClasspath = List.copyOf(runnerClasspath);
+    this.cacheRoot = cacheRoot;
+    this.trustedSandbox = trustedSandbox;
+  }
+
+  public CheckSuite suite(ExerciseSpec exercise) throws CourseBuildException, SandboxException, InterruptedException {
+    CheckSuite suite = built.get(exercise.id());
+    if (suite == null) {
+      synchronized (this) {
+        suite = built.get(exercise.id());
+        if (suite == null) {
+          try {
+            suite = load(exercise);
+          } catch (IOException e) {
+            throw new CourseBuildException("cannot build the checks of " + exercise.id() + ": " + e);
+          }
+          built.put(exercise.id(), suite);
+        }
+      }
+    }
+    return suite;
+  }
+
+  private CheckSuite load(ExerciseSpec exercise)
+      throws IOException, CourseBuildException, SandboxException, InterruptedException {
+    Path dir = cacheRoot.resolve(exercise.id() + "-" + fingerprint(exercise));
+    Path plan = dir.resolve("plan.json");
+    if (!Files.isRegularFile(plan)) {
+      Path staging = cacheRoot.resolve(dir.getFileName() + ".tmp-" + UUID.randomUUID());
+      build(exercise, staging);
+      try {
+        Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
+      } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException
+          | java.nio.file.DirectoryNotEmptyException raced) {
+        deleteTree(staging);
+      }
+    }
+    List<PlannedCheck> checks = JSON.readValue(plan.toFile(), new TypeReference<List<PlannedCheck>>() {});
+    return new CheckSuite(exercise, dir.resolve("public"), dir.resolve("hidden"), checks);
+  }
+
+  private void build(ExerciseSpec exercise, Path staging)
+      throws IOException, CourseBuildException, SandboxException, InterruptedException {
+    Path skeleton = compile(exercise, "skeleton", exercise.skeleton(), List.of(), staging);
+    List<Path> testClasspath = new ArrayList<>(runnerClasspath);
+    testClasspath.add(skeleton);
+    Path publicTests = compile(exercise, "public", exercise.publicTests(), testClasspath, staging);
+    Path hidden = compile(exercise, "hidden", exercise.hiddenChecks(), testClasspath, staging);
+    RunOutcome outcome = new CheckRun(runnerClasspath).run(
+        trustedSandbox, exercise.id() + "-plan", "plan", List.of(publicTests, hidden), List.of(skeleton), 0,
+        exercise.limits(), List.of());
+    String planned = outcome.payloads().get("plan");
+    if (planned == null) {
+      throw new CourseBuildException("listing the checks of " + exercise.id() + " failed: "
+          + outcome.crash().orElse("exit code " + outcome.execution().exitCode()) + "\n" + outcome.execution().stderr());
+    }
+    List<PlannedCheck> checks = plan(exercise, JSON.readTree(planned), publicTests);
+    JSON.writeValue(staging.resolve("plan.json").toFile(), checks);
+  }
+
+  private List<PlannedCheck> plan(ExerciseSpec exercise, JsonNode planned, Path publicTests) throws CourseBuildException {
+    List<PlannedCheck> publicChecks = new ArrayList<>();
+    List<PlannedCheck> hiddenChecks = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    for (JsonNode check : planned) {
+      String id = check.path("id").asText();
+      String className = check.path("className").asText();
+      boolean hidden = !Files.isRegularFile(publicTests.resolve(className.replace('.', '/') + ".class"));
+      String name = check.path("name").asText();
+      if (!names.add(name)) {
+        name = name + " (" + className.substring(className.lastIndexOf('.') + 1) + ")";
+        names.add(name);
+      }
+      if (hidden) {
+        if (!check.hasNonNull("goal")) {
+          throw new CourseBuildException("hidden check " + id + " of " + exercise.id() + " has no @Graded(goal, points)");
+        }
+        hiddenChecks.add(new PlannedCheck(id, name, Goal.fromId(check.get("goal").asText()), check.get("points").asDouble(), true));
+      } else {
+        Goal goal = Goal.CORRECTNESS;
+        for (JsonNode tag : check.path("tags")) {
+          for (Goal candidate : Goal.values()) {
+            if (candidate.id().equals(tag.asText())) {
+              goal = candidate;
+            }
+          }
+        }
+        publicChecks.add(new PlannedCheck(id, name, goal, exercise.publicTestPoints(), false));
+      }
+    }
+    List<PlannedCheck> all = new ArrayList<>(publicChecks);
+    all.addAll(hiddenChecks);
+    return all;
+  }
+
+  private Path compile(ExerciseSpec exercise, String part, Path sources, List<Path> classpath, Path staging)
+      throws IOException, CourseBuildException {
+    List<Path> files = javaFiles(sources);
+    Path out = staging.resolve(part);
+    CompileResult result = javac.compile(files, sources, classpath, out);
+    if (!result.succeeded()) {
+      throw new CourseBuildException("the " + part + " sources of " + exercise.id() + " do not compile:\n"
+          + result.errors().stream().map(SourceProblem::describe).collect(Collectors.joining("\n")));
+    }
+    return out;
+  }
+
+  private static List<Path> javaFiles(Path root) throws IOException {
+    if (!Files.isDirectory(root)) {
+      return List.of();
+    }
+    try (Stream<Path> paths = Files.walk(root)) {
+      return paths.filter(path -> path.toString().endsWith(".java")).sorted().toList();
+    }
+  }
+
+  private String fingerprint(ExerciseSpec exercise) throws IOException {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      for (Path entry : runnerClasspath) {
+        digest.update((entry.getFileName() + ";" + (Files.isRegularFile(entry) ? Files.size(entry) : 0)).getBytes());
+      }
+      for (Path root : List.of(exercise.skeleton(), exercise.publicTests(), exercise.hiddenChecks())) {
+        for (Path file : javaFiles(root)) {
+          digest.update(root.relativize(file).toString().getBytes());
+          digest.update(Files.readAllBytes(file));
+        }
+      }
+      digest.update(exercise.toString().getBytes());
+      return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
+  }
+}

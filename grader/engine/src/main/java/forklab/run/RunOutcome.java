@@ -1,0 +1,41 @@
+package forklab.run;
+
+import forklab.sandbox.ExecutionResult;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What one runner JVM reported, and how it ended.
+ *
+ * @param reachedRunner true once the runner said hello: before that, a failure is infrastructure's
+ * @param finished the finished checks by id
+ * @param running the id of a check that started and never finished (the JVM died or timed out in it)
+ * @param payloads non-check frames by type (plan, crash)
+ * @param forgedLines how many lines looked like frames but were not genuine
+ * @param strayOutput output that bypassed the runner's capture (capped)
+ * @param execution how the JVM ended
+ */
+public record RunOutcome(
+    boolean reachedRunner,
+    Map<String, CheckEvent> finished,
+    Optional<String> running,
+    Map<String, String> payloads,
+    int forgedLines,
+    String strayOutput,
+    ExecutionResult execution) {
+
+  public RunOutcome {
+    finished = Map.copyOf(finished);
+    payloads = Map.copyOf(payloads);
+  }
+
+  /** The runner's own crash message (a bug or broken installation), if it reported one. */
+  public Optional<String> crash() {
+    return Optional.ofNullable(payloads.get("crash"));
+  }
+
+  public List<String> finishedIds() {
+    return List.copyOf(finished.keySet());
+  }
+}

@@ -1,0 +1,56 @@
+package forklab.sandbox;
+
+import forklab.course.Limits;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One JVM to run in a sandbox.
+ *
+ * @param label a short name for messages, such as the exercise id
+ * @param classpath jars and class folders on the host; a container sandbox copies them in
+ * @param mainClass the class whose {@code main} runs
+ * @param jvmOptions options before the main class (heap size is added from {@code limits})
+ * @param stdin what the JVM reads on standard input; the stream is closed after it
+ * @param limits time, memory, process and output limits
+ * @param environment the whole environment of the JVM: nothing else from the grader's reaches it
+ */
+public record Execution(
+    String label,
+    List<Path> classpath,
+    String mainClass,
+    List<String> jvmOptions,
+    String stdin,
+    Limits limits,
+    Map<String, String> environment) {
+
+  /** Longest standard-output line passed on; the rest of a longer line is dropped. */
+  public static final int MAX_LINE_CHARS = 4 * 1024 * 1024;
+
+  /** How much of standard error is kept. */
+  public static final int STDERR_KEPT_CHARS = 8 * 1024;
+
+  public Execution {
+    Objects.requireNonNull(label, "label");
+    Objects.requireNonNull(mainClass, "mainClass");
+    Objects.requireNonNull(stdin, "stdin");
+    Objects.requireNonNull(limits, "limits");
+    classpath = List.copyOf(classpath);
+    jvmOptions = List.copyOf(jvmOptions);
+    environment = Map.copyOf(environment);
+  }
+
+  /** The options every sandboxed JVM gets: heap cap, no attach, no perf data file. */
+  public List<String> standardJvmOptions(String tmpDir) {
+    return List.of(
+        "-Xmx" + limits.heapMb() + "m",
+        "-Xss1m",
+        "-XX:+DisableAttachMechanism",
+        "-XX:-UsePerfData",
+        "-Djava.io.tmpdir=" + tmpDir,
+        "-Dfile.encoding=UTF-8",
+        "-Djava.awt.headless=true");
+  }
+}

@@ -1,0 +1,91 @@
+package forklab.verify;
+
+import forklab.course.Course;
+import forklab.course.ExerciseSpec;
+import forklab.discover.SubmissionException;
+import forklab.engine.Grader;
+import forklab.score.CheckResult;
+import forklab.score.ExerciseResult;
+import forklab.score.GradeResult;
+import forklab.score.Verdict;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/** Grades each exercise's reference, skeleton and mutants, and checks what each must earn. */
+public final class Verifier {
+  private final Course course;
+  private final Grader grader;
+  private final Path scratch;
+
+  public Verifier(Course course, Grader grader, Path scratch) {
+    this.course = course;
+    this.grader = grader;
+    this.scratch = scratch;
+  }
+
+  public List<Expectation> verify(List<String> only, long seed, Consumer<String> progress)
+      throws IOException, InterruptedException, SubmissionException {
+    List<Expectation> expectations = new ArrayList<>();
+    for (ExerciseSpec exercise : course.exercises()) {
+      if (!only.isEmpty() && !only.contains(exercise.id())) {
+        continue;
+      }
+      progress.accept("verifying " + exercise.id());
+      expectations.add(reference(exercise, grade(course.home().resolve("solutions"), exercise, seed)));
+      expectations.add(skeleton(exercise, grade(course.home().resolve("exercises"), exercise, seed)));
+      for (Path mutant : Mutants.of(course, exercise)) {
+        Path target = Files.createTempDirectory(Files.createDirectories(scratch), "mutant-");
+        Path submission = Mutants.assemble(course, exercise, mutant, target);
+        expectations.add(mutant(exercise, mutant.getFileName().toString(), grade(submission, exercise, seed)));
+      }
+    }
+    return expectations;
+  }
+
+  /** Grades one exercise of {@code submission}. */
+  public ExerciseResult grade(Path submission, ExerciseSpec exercise, long seed)
+      throws IOException, InterruptedException, SubmissionException {
+    GradeResult result = grader.grade(submission, List.of(exercise.id()), seed, List.of(), line -> {});
+    if (result.hasInfrastructureError()) {
+      throw new IOException("infrastructure error while grading " + submission + ": " + result.infrastructureError());
+    }
+    return result.exercises().getFirst();
+  }
+
+  static Expectation reference(ExerciseSpec exercise, ExerciseResult result) {
+    List<CheckResult> lost = result.checks().stream()
+        .filter(check -> check.verdict() != Verdict.PASS && check.verdict() != Verdict.NOT_JUDGED).toList();
+    long unjudged = result.checks().stream().filter(check -> check.verdict() == Verdict.NOT_JUDGED).count();
+    String observed = lost.isEmpty()
+        ? "earned " + result.score() + " of " + result.maxScore() + (unjudged > 0 ? " (" + unjudged + " not judged here)" : "")
+        : "lost points on: " + names(lost) + " — " + lost.getFirst().feedback().lines().findFirst().orElse("");
+    return new Expectation(exercise.id(), "reference", "earns full marks", lost.isEmpty(), observed);
+  }
+
+  static Expectation skeleton(ExerciseSpec exercise, ExerciseResult result) {
+    List<CheckResult> earned = result.checks().stream().filter(CheckResult::hidden).filter(check -> check.score() > 0).toList();
+    return new Expectation(exercise.id(), "skeleton", "earns no hidden-check points", earned.isEmpty(),
+        earned.isEmpty() ? "earned " + result.score() + " of " + result.maxScore() + " (compile only)"
+            : "earned points on: " + names(earned));
+  }
+
+  static Expectation mutant(ExerciseSpec exercise, String name, ExerciseResult result) {
+    boolean compiles = result.checks().stream().filter(check -> check.goal() == forklab.api.Goal.COMPILE)
+        .allMatch(CheckResult::passed);
+    List<CheckResult> caught = result.checks().stream().filter(CheckResult::hidden)
+        .filter(check -> check.verdict() == Verdict.FAIL).toList();
+    boolean met = compiles && !caught.isEmpty();
+    String observed = !compiles ? "does not compile, so it proves nothing"
+        : caught.isEmpty() ? "lost no points on a hidden check" : "caught by: " + names(caught);
+    return new Expectation(exercise.id(), "mutant " + name, "compiles and loses points on a hidden check", met, observed);
+  }
+
+  private static String names(List<CheckResult> checks) {
+    return checks.stream().map(CheckResult::name).collect(Collectors.joining("; "));
+  }
+}
