@@ -1,0 +1,51 @@
+package forklab.report;
+
+import forklab.score.GradeResult;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Renders a grade into one report file.
+ *
+ * <p>Writers are stateless and thread-safe: the same grade always renders to the same bytes
+ * (UTF-8). Get them from {@link Reports}.
+ */
+public interface ReportWriter {
+
+  /** The name of the file inside the output folder, for example {@code results.json}. */
+  String fileName();
+
+  /** Renders {@code grade} to {@code out} in UTF-8. Flushes {@code out} but does not close it. */
+  void write(GradeResult grade, OutputStream out) throws IOException;
+
+  /**
+   * Writes {@code outDir/}{@link #fileName()}, creating {@code outDir} when it is missing and
+   * replacing an earlier file. The file appears whole or not at all: it is written beside its
+   * final name and then moved into place.
+   *
+   * @return the path written
+   */
+  default Path write(GradeResult grade, Path outDir) throws IOException {
+    Files.createDirectories(outDir);
+    Path target = outDir.resolve(fileName());
+    Path partial = Files.createTempFile(outDir, "." + fileName() + ".", ".partial");
+    try {
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial))) {
+        write(grade, out);
+      }
+      try {
+        Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(partial);
+    }
+    return target;
+  }
+}
