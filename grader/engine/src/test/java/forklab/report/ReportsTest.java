@@ -1,0 +1,62 @@
+package forklab.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportsTest {
+
+  @Test
+  void writesAllFourFilesIntoAFolderItCreates(@TempDir Path temp) throws IOException {
+    Path out = temp.resolve("grade-report/nested");
+
+    var written = Reports.writeAll(Grades.mixed(), out);
+
+    assertThat(written).containsExactly(
+        out.resolve("results.json"), out.resolve("junit.xml"), out.resolve("summary.md"), out.resolve("report.html"));
+    assertThat(written).allSatisfy(path -> assertThat(path).isNotEmptyFile());
+    try (Stream<Path> files = Files.list(out)) {
+      assertThat(files).hasSize(4);
+    }
+  }
+
+  @Test
+  void replacesEarlierReports(@TempDir Path out) throws IOException {
+    Reports.writeAll(Grades.mixed(), out);
+
+    Reports.writeAll(Grades.passing(), out);
+
+    assertThat(Files.readString(out.resolve("summary.md"))).startsWith("# Forklab feedback: 3 / 3 points");
+  }
+
+  @Test
+  void writesTheSameBytesForTheSameGrade(@TempDir Path temp) throws IOException {
+    Reports.writeAll(Grades.mixed(), temp.resolve("a"));
+    Reports.writeAll(Grades.mixed(), temp.resolve("b"));
+
+    for (String name : new String[] {"results.json", "junit.xml", "summary.md", "report.html"}) {
+      assertThat(Files.readAllBytes(temp.resolve("a").resolve(name)))
+          .isEqualTo(Files.readAllBytes(temp.resolve("b").resolve(name)));
+    }
+  }
+
+  @Test
+  void failsWhenTheOutputFolderIsAFile(@TempDir Path temp) throws IOException {
+    Path file = Files.writeString(temp.resolve("grade-report"), "not a folder");
+
+    assertThatThrownBy(() -> Reports.writeAll(Grades.mixed(), file)).isInstanceOf(IOException.class);
+  }
+
+  @Test
+  void namesEachWritersFile() {
+    assertThat(Reports.all()).extracting(ReportWriter::fileName)
+        .containsExactly(Reports.RESULTS_JSON, Reports.JUNIT_XML, Reports.SUMMARY_MD, Reports.REPORT_HTML)
+        .containsExactly("results.json", "junit.xml", "summary.md", "report.html");
+  }
+}

@@ -1,0 +1,159 @@
+package forklab.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import forklab.score.GradeResult;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class SummaryWriterTest {
+
+  static String render(GradeResult grade) {
+    try {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      Reports.summaryMarkdown().write(grade, out);
+      return out.toString(StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void startsWithTheTotalAndATableOfExercisesByGoal() {
+    assertThat(render(Grades.mixed())).startsWith("""
+        # Forklab feedback: 8 / 15 points
+
+        | Exercise | Score | correctness | concurrency | speedup | compile |
+        | --- | ---: | ---: | ---: | ---: | ---: |
+        | ex01-workers — Workers in threads | 3 / 5 | 2 / 2 | 0 / 2 | – | 1 / 1 |
+        | ex03-parallel-primes — Speedup with threads | 5 / 10 | 0 / 2 | – | 4 / 7 | 1 / 1 |
+        | **Total** | **8 / 15** | | | | |
+
+        """);
+  }
+
+  @Test
+  void showsAMissedGoalWithWhatWasMeasuredRequiredAndWhatToTry() {
+    assertThat(render(Grades.mixed())).contains("""
+        ## ex01-workers — Workers in threads: 3 / 5 points
+
+        Passed 2 of 3 checks.
+
+        ### Missed: threads overlap
+
+        Goal: **concurrency** · 0 / 2 points · hidden check
+
+        measured 1.512 s, required 0.9 s, calibrated\\_limit 1.2 s
+
+        the five workers did not overlap
+
+        - measured: 1,512 ms for 5 workers sleeping 300 ms
+        - required: under 900 ms
+        - try next: start every thread before you join any of them
+
+        <details><summary>Captured output</summary>
+
+        ```text
+        worker 1 done
+        worker 2 done
+        ```
+
+        </details>
+        """);
+  }
+
+  @Test
+  void listsNotJudgedChecksApartAndExplainsThem() {
+    String summary = render(Grades.mixed());
+
+    assertThat(summary).contains("""
+        ## Not judged here
+
+        The machine could not judge this here; it earns no points and is not a failure. Re-run with \
+        --retry-unjudged or on a machine with 2+ CPUs.
+
+        | Exercise | Check | Goal | Points | Reason |
+        | --- | --- | --- | ---: | --- |
+        | ex03-parallel-primes | speeds up with 8 threads | speedup | 0 / 3 | only 1 CPU here; a speedup needs 2 or more |
+        """);
+    assertThat(summary).doesNotContain("### Missed: speeds up with 8 threads");
+  }
+
+  @Test
+  void explainsThatAnErroredCheckIsNotTheStudentsFault() {
+    assertThat(render(Grades.mixed())).contains("""
+        ### Could not run: counts primes
+
+        Goal: **correctness** · 0 / 2 points
+
+        The check could not run because of a problem in the grader or the machine, not in your code. \
+        It earned no points in this run.
+
+        the check JVM did not start: exit code 137
+        """);
+  }
+
+  @Test
+  void opensWithABannerWhenNoScoreWasGiven() {
+    String summary = render(Grades.infrastructureError());
+
+    assertThat(summary).startsWith("""
+        # Forklab feedback: no score given
+
+        > **No score was given; this is not your fault.** The grader hit an infrastructure error: the \
+        Docker engine stopped answering after 30 s
+        > The 8 / 15 points below were graded before the error and are not a grade.
+
+        """);
+    assertThat(summary).contains("""
+        ## Notes for whoever ran the grader
+
+        - Docker answered slowly; grading took longer than usual
+        """);
+  }
+
+  @Test
+  void saysSoWhenEverythingPassed() {
+    assertThat(render(Grades.passing())).contains("All 2 checks passed.").doesNotContain("### Missed");
+  }
+
+  @Test
+  void escapesTablePipesAndMarkupInUserText() {
+    String summary = render(Grades.hostile());
+
+    assertThat(summary)
+        .contains("| ex01-workers — Workers \\<i\\>in\\</i\\> threads \\| pipes | 0 / 2 |")
+        .contains("### Missed: name with \\| pipe and \\<b\\>bold\\</b\\>")
+        .contains("expected 5 but got \\<script\\>alert(1)\\</script\\>")
+        .contains("- note with ^\\@ NUL and \\<script\\>")
+        .doesNotContain("<script>alert(1)", "\u0000", "\u001B");
+  }
+
+  @Test
+  void fencesCapturedOutputSoItCannotCloseTheFenceAndCapsIt() {
+    String summary = render(Grades.hostile());
+
+    assertThat(summary)
+        .contains("\n````text\n]]> <script>alert('x')</script> ``` </details> | ^@ ^[ red &amp;\n")
+        .contains("more characters not shown\n````\n")
+        .hasSizeLessThan(10_000);
+  }
+
+  @Test
+  void escapesWhatCouldStartABlockOrAReference() {
+    assertThat(SummaryWriter.leading("1. not a list")).isEqualTo("1\\. not a list");
+    assertThat(SummaryWriter.leading("- not a bullet")).isEqualTo("\\- not a bullet");
+    assertThat(SummaryWriter.inline("0.1.0")).isEqualTo("0.1.0");
+    assertThat(SummaryWriter.inline("# @here [x](y) *a* _b_ `c` $d$ ~e~"))
+        .isEqualTo("\\# \\@here \\[x\\](y) \\*a\\* \\_b\\_ \\`c\\` \\$d\\$ \\~e\\~");
+  }
+
+  @Test
+  void usesAFenceLongerThanAnyRunOfBackticks() {
+    assertThat(SummaryWriter.fence("plain")).isEqualTo("```");
+    assertThat(SummaryWriter.fence("a ```` b ``")).isEqualTo("`````");
+  }
+}

@@ -1,0 +1,57 @@
+package forklab.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import forklab.score.Measurement;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TextTest {
+
+  @Test
+  void showsControlCharactersInCaretNotationAndDropsAnsiColours() {
+    assertThat(Text.clean("a\u0000b\u001Bc\u001B[1;31mred\u001B[0m\u0007"))
+        .isEqualTo("a^@b^[cred^G");
+  }
+
+  @Test
+  void normalisesLineBreaksAndKeepsTabs() {
+    assertThat(Text.clean("a\r\nb\rc\td")).isEqualTo("a\nb\nc\td");
+  }
+
+  @Test
+  void replacesWhatXmlCannotCarry() {
+    assertThat(Text.clean("a\uD800b\uFFFEc\u0085d\u007F")).isEqualTo("a\uFFFDb\uFFFDc\uFFFDd\uFFFD");
+    assertThat(Text.clean("emoji \uD83D\uDE00")).isEqualTo("emoji \uD83D\uDE00");
+  }
+
+  @Test
+  void capsLongTextAndSaysHowMuchWasCut() {
+    assertThat(Text.capped("x".repeat(12_345), 10)).isEqualTo("xxxxxxxxxx\n… 12,335 more characters not shown");
+    assertThat(Text.capped("short", 10)).isEqualTo("short");
+  }
+
+  @Test
+  void neverSplitsASurrogatePairWhenCapping() {
+    assertThat(Text.capped("ab\uD83D\uDE00cd", 3)).startsWith("ab\n");
+  }
+
+  @Test
+  void formatsNumbersWithoutNoise() {
+    assertThat(Text.number(1.5123)).isEqualTo("1.512");
+    assertThat(Text.number(100.0)).isEqualTo("100");
+    assertThat(Text.number(Double.NaN)).isEqualTo("n/a");
+    assertThat(Text.points(0.1 + 0.2, 10)).isEqualTo("0.3 / 10");
+    assertThat(Text.seconds(Duration.ofMillis(1_250))).isEqualTo("1.250");
+  }
+
+  @Test
+  void writesTheMeasurementWithItsLimitsInKeyOrder() {
+    Measurement measurement = new Measurement(
+        2.25, 3, "x", Map.of("threads", "4", "upper_limit", "5.0000", "lower_limit", "1.5", "odd_limit", "high"));
+
+    assertThat(Text.measurementLine(measurement))
+        .isEqualTo("measured 2.25 x, required 3 x, lower_limit 1.5 x, upper_limit 5 x");
+  }
+}
