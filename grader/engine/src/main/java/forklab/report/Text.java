@@ -29,6 +29,8 @@ final class Text {
   // CSI sequences such as colours and cursor moves; they mean nothing outside a terminal.
   private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-?]*[ -/]*[@-~]");
 
+  private static final Pattern NOT_JUDGED_PREFIX = Pattern.compile("^(?i)not judged here:\\s*");
+
   private Text() {}
 
   /**
@@ -189,9 +191,12 @@ final class Text {
     return line.toString();
   }
 
-  /** Why a not-judged check was not judged, or a neutral phrase when nobody said. */
+  /**
+   * Why a not-judged check was not judged, without a leading "not judged here:" that the reports
+   * add themselves, or a neutral phrase when nobody said.
+   */
   static String notJudgedReason(CheckResult check) {
-    String reason = oneLine(check.feedback(), 500);
+    String reason = NOT_JUDGED_PREFIX.matcher(oneLine(check.feedback(), 500)).replaceFirst("");
     return reason.isEmpty() ? "no reason given" : reason;
   }
 

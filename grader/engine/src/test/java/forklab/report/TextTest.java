@@ -2,7 +2,10 @@ package forklab.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import forklab.api.Goal;
+import forklab.score.CheckResult;
 import forklab.score.Measurement;
+import forklab.score.Verdict;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -35,6 +38,17 @@ class TextTest {
   @Test
   void neverSplitsASurrogatePairWhenCapping() {
     assertThat(Text.capped("ab\uD83D\uDE00cd", 3)).startsWith("ab\n");
+  }
+
+  @Test
+  void doesNotRepeatNotJudgedHereInTheReason() {
+    CheckResult check = new CheckResult("ex03-parallel-primes", "speeds up", Goal.SPEEDUP, true, 0, 3,
+        Verdict.NOT_JUDGED, "Not judged here: only 1 CPU", "", null, Duration.ZERO);
+    CheckResult silent = new CheckResult("ex03-parallel-primes", "speeds up", Goal.SPEEDUP, true, 0, 3,
+        Verdict.NOT_JUDGED, "", "", null, Duration.ZERO);
+
+    assertThat(Text.notJudgedReason(check)).isEqualTo("only 1 CPU");
+    assertThat(Text.notJudgedReason(silent)).isEqualTo("no reason given");
   }
 
   @Test
