@@ -33,7 +33,8 @@ public interface ReportWriter {
   default Path write(GradeResult grade, Path outDir) throws IOException {
     Files.createDirectories(outDir);
     Path target = outDir.resolve(fileName());
-    Path partial = Files.createTempFile(outDir, "." + fileName() + ".", ".partial");
+    // Not Files.createTempFile: its owner-only permissions would stick to the report.
+    Path partial = outDir.resolve("." + fileName() + ".partial");
     try {
       try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial))) {
         write(grade, out);

@@ -47,6 +47,18 @@ class ReportsTest {
   }
 
   @Test
+  void leavesReportsReadableLikeAnyOtherNewFile(@TempDir Path out) throws IOException {
+    Path plain = Files.writeString(out.resolve("plain.txt"), "x");
+
+    Path summary = Reports.summaryMarkdown().write(Grades.mixed(), out);
+
+    assertThat(Files.isReadable(summary)).isTrue();
+    if (out.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      assertThat(Files.getPosixFilePermissions(summary)).isEqualTo(Files.getPosixFilePermissions(plain));
+    }
+  }
+
+  @Test
   void failsWhenTheOutputFolderIsAFile(@TempDir Path temp) throws IOException {
     Path file = Files.writeString(temp.resolve("grade-report"), "not a folder");
 
