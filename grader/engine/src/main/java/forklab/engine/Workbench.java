@@ -19,11 +19,17 @@ public final class Workbench {
   private final Path scratch;
   private final CheckSuites suites;
 
+  /** A workbench for the course under {@code home}, whose runner is built under {@code home} too. */
   public Workbench(Path home, Path scratch) {
-    this.course = Course.load(home);
-    this.runnerClasspath = RunnerLibrary.classpath(home);
+    this(Course.load(home), RunnerLibrary.classpath(home), home.resolve(".forklab/cache"), scratch);
+  }
+
+  /** A workbench for {@code course}, with the runner and caches given separately (tests, tools). */
+  public Workbench(Course course, List<Path> runnerClasspath, Path cache, Path scratch) {
+    this.course = course;
+    this.runnerClasspath = List.copyOf(runnerClasspath);
     this.scratch = scratch;
-    this.suites = new CheckSuites(runnerClasspath, home.resolve(".forklab/cache"), new LocalSandbox(scratch));
+    this.suites = new CheckSuites(runnerClasspath, cache, new LocalSandbox(scratch));
   }
 
   /** The home folder: {@code -Dforklab.home}, else the current folder. */

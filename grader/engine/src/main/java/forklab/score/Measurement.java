@@ -1,5 +1,7 @@
 package forklab.score;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -10,6 +12,6 @@ import java.util.Objects;
 public record Measurement(double measured, double required, String unit, Map<String, String> details) {
   public Measurement {
     Objects.requireNonNull(unit, "unit");
-    details = Map.copyOf(details);
+    details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
   }
 }

@@ -111,6 +111,7 @@ public final class SandboxRunner {
         .configurationParameter("junit.jupiter.execution.timeout.default", config.testTimeoutSeconds() + " s")
         .configurationParameter("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD")
         .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
+        .configurationParameter("junit.jupiter.testclass.order.default", "org.junit.jupiter.api.ClassOrderer$ClassName")
         .build();
   }
 

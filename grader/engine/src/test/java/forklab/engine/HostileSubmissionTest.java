@@ -1,0 +1,140 @@
+package forklab.engine;
+
+import static forklab.engine.Fixtures.check;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import forklab.report.Reports;
+import forklab.score.ExerciseResult;
+import forklab.score.GradeResult;
+import forklab.score.Verdict;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Hostile submissions to the test-only echo course. Each one attacks in one check; the others must
+ * be graded normally, the grader must finish, and nothing may be left running.
+ */
+@Timeout(120)
+class HostileSubmissionTest {
+  @TempDir Path scratch;
+  Workbench workbench;
+
+  @BeforeEach
+  void setUp() {
+    workbench = Fixtures.workbench(Fixtures.echoCourse(), scratch);
+  }
+
+  @AfterEach
+  void nothingIsLeftBehind() throws Exception {
+    assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList()).isEmpty();
+    assertThat(Fixtures.markedProcesses(scratch)).isEmpty();
+    try (var left = Files.list(scratch)) {
+      assertThat(left.filter(path -> path.getFileName().toString().startsWith("run-")).toList())
+          .as("sandbox work folders left in the scratch folder")
+          .isEmpty();
+    }
+  }
+
+  private ExerciseResult grade(String submission) throws Exception {
+    GradeResult grade = Fixtures.grade(workbench, Fixtures.echoSubmission(submission), List.of());
+    assertThat(grade.infrastructureError()).isNull();
+    assertThat(grade.exercises()).hasSize(1);
+    return grade.exercises().getFirst();
+  }
+
+  @Test
+  void aCorrectSubmissionEarnsEveryPoint() throws Exception {
+    ExerciseResult result = grade("good");
+
+    assertThat(result.score()).isEqualTo(result.maxScore()).isEqualTo(12);
+    assertThat(result.checks()).allMatch(check -> check.verdict() == Verdict.PASS);
+  }
+
+  @Test
+  void systemExitInOneCheckFailsThatCheckAndTheOnesItPreventedButKeepsEarlierPoints() throws Exception {
+    ExerciseResult result = grade("exits-midway");
+
+    assertThat(check(result, "echo returns its input").verdict()).isEqualTo(Verdict.PASS);
+    assertThat(check(result, "twice doubles").verdict()).isEqualTo(Verdict.FAIL);
+    assertThat(check(result, "twice doubles").feedback())
+        .contains("the JVM running the checks ended (exit code 0) while this check was running")
+        .contains("do not call System.exit");
+    assertThat(check(result, "sum adds 1 to n").verdict()).isEqualTo(Verdict.FAIL);
+    assertThat(check(result, "sum adds 1 to n").feedback())
+        .isEqualTo("not run: the JVM stopped during the check 'twice doubles', so this check never got its turn;"
+            + " fix that one first");
+    assertThat(result.score()).isEqualTo(1 + 2);
+  }
+
+  @Test
+  void anEndlessLoopThatIgnoresInterruptsFailsOnlyItsOwnCheck() throws Exception {
+    ExerciseResult result = grade("loops-forever");
+
+    assertThat(check(result, "twice doubles").verdict()).isEqualTo(Verdict.FAIL);
+    assertThat(check(result, "twice doubles").feedback()).contains("timed out");
+    assertThat(check(result, "echo returns its input").verdict()).isEqualTo(Verdict.PASS);
+    assertThat(check(result, "sum adds 1 to n").verdict()).isEqualTo(Verdict.PASS);
+  }
+
+  @Test
+  void printedImitationsOfResultsChangeNothing() throws Exception {
+    ExerciseResult result = grade("forges-results");
+
+    assertThat(result.checks()).filteredOn(check -> !check.name().equals("compiles")
+        && !check.name().equals("uses only allowed APIs")).allMatch(check -> check.verdict() == Verdict.FAIL);
+    assertThat(result.score()).isEqualTo(1);
+    assertThat(result.notes()).anyMatch(note -> note.contains("imitated Forklab's result channel and were ignored"));
+  }
+
+  @Test
+  void childrenAndDetachedGrandchildrenAndEndlessThreadsAreKilled() throws Exception {
+    ExerciseResult result = grade("leaves-processes");
+
+    assertThat(result.score()).isEqualTo(result.maxScore());
+    assertThat(Fixtures.processesRunning("sleep 301")).as("a detached grandchild with a cleared environment").isEmpty();
+    // nothingIsLeftBehind() then proves that the marked ones are gone too.
+  }
+
+  @Test
+  void aFloodOfOutputIsCappedInTheReports(@TempDir Path out) throws Exception {
+    GradeResult grade = Fixtures.grade(workbench, Fixtures.echoSubmission("floods-output"), List.of());
+    Reports.writeAll(grade, out);
+
+    ExerciseResult result = grade.exercises().getFirst();
+    assertThat(result.score()).isEqualTo(result.maxScore());
+    assertThat(check(result, "echo returns its input").output()).hasSizeLessThan(8 * 1024)
+        .contains("more bytes of output were not kept");
+    for (String report : List.of("results.json", "junit.xml", "summary.md", "report.html")) {
+      assertThat(Files.size(out.resolve(report))).as(report).isLessThan(256 * 1024);
+    }
+  }
+
+  @Test
+  void codeThatDoesNotCompileEarnsNothingAndTheFeedbackNamesFileAndLine() throws Exception {
+    ExerciseResult result = grade("does-not-compile");
+
+    assertThat(result.score()).isZero();
+    assertThat(check(result, "compiles").feedback()).contains("forklab/echo/Echo.java:5:").contains("';' expected");
+    assertThat(check(result, "twice doubles").feedback()).startsWith("not run: your code does not compile");
+  }
+
+  @Test
+  void forbiddenReflectionIsNeverRun() throws Exception {
+    ExerciseResult result = grade("uses-reflection");
+
+    assertThat(check(result, "uses only allowed APIs").verdict()).isEqualTo(Verdict.FAIL);
+    assertThat(check(result, "uses only allowed APIs").feedback())
+        .contains("forbidden API 'reflection'")
+        .contains("forklab/echo/Echo.java:");
+    assertThat(result.score()).isEqualTo(1);
+    assertThat(Files.readString(Fixtures.echoSubmission("uses-reflection")
+        .resolve("ex90-echo/src/main/java/forklab/echo/Echo.java"), StandardCharsets.UTF_8)).contains("forName");
+  }
+}
