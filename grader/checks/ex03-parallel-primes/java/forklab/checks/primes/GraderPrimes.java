@@ -1,0 +1,153 @@
+package forklab.checks.primes;
+
+import forklab.api.Feedback;
+import forklab.primes.PrimeCounter;
+import java.util.Locale;
+
+/**
+ * The grader's own prime counting: the checks never trust the submission's countSequential. Also
+ * the yardsticks of the timed checks (equal slices, and a perfectly parallel calibration kernel)
+ * and the gate that the checks of other goals pass through first.
+ */
+final class GraderPrimes {
+  private GraderPrimes() {}
+
+  static boolean isPrime(long n) {
+    if (n < 2) {
+      return false;
+    }
+    if (n < 4) {
+      return true;
+    }
+    if (n % 2 == 0) {
+      return false;
+    }
+    for (long d = 3; d <= n / d; d += 2) {
+      if (n % d == 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Primes in [from, to) on the calling thread. */
+  static long count(long from, long to) {
+    long count = 0;
+    for (long n = Math.max(from, 2); n < to; n++) {
+      if (isPrime(n)) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /** Primes in [from, to) by {@code threads} threads, each given one equal contiguous slice. */
+  static long countEqualSlices(long from, long to, int threads) {
+    long start = Math.max(from, 2);
+    if (start >= to) {
+      return 0;
+    }
+    long length = to - start;
+    return runAll(
+        threads,
+        worker ->
+            count(start + length * worker / threads, start + length * (worker + 1) / threads));
+  }
+
+  /**
+   * The calibration kernel: {@code threads} threads each count the same slice on their own, with
+   * nothing shared, so their speedup is the best this machine gives right now.
+   */
+  static long kernel(int threads, long from, long to) {
+    return runAll(threads, worker -> count(from, to));
+  }
+
+  interface Work {
+    long run(int worker);
+  }
+
+  /** Runs {@code work} on {@code threads} new platform threads, joins them all, sums the results. */
+  static long runAll(int threads, Work work) {
+    long[] results = new long[threads];
+    Thread[] pool = new Thread[threads];
+    for (int w = 0; w < threads; w++) {
+      int worker = w;
+      pool[w] =
+          Thread.ofPlatform()
+              .name("grader-yardstick-", w)
+              .start(() -> results[worker] = work.run(worker));
+    }
+    long total = 0;
+    for (int w = 0; w < threads; w++) {
+      joinUninterruptibly(pool[w]);
+      total += results[w];
+    }
+    return total;
+  }
+
+  private static void joinUninterruptibly(Thread thread) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        thread.join();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Milliseconds since {@code startNanos}. */
+  static double millisSince(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1e6;
+  }
+
+  /**
+   * Fails unless countParallel already gives right answers on a few small ranges: goals such as
+   * "no threads left" or "no parallel streams" are only earned by a solution that works.
+   */
+  static void requireWorkingCountParallel(String goal) {
+    long[][] cases = {{0, 1_000, 2}, {0, 20_000, 4}, {1_000_003, 1_010_003, 3}};
+    for (long[] c : cases) {
+      long expected = count(c[0], c[1]);
+      long got;
+      try {
+        got = PrimeCounter.countParallel(c[0], c[1], (int) c[2]);
+      } catch (RuntimeException e) {
+        throw Feedback.of("this goal (" + goal + ") is only earned once countParallel works")
+            .measured(
+                "countParallel("
+                    + c[0]
+                    + ", "
+                    + c[1]
+                    + ", "
+                    + c[2]
+                    + ") threw "
+                    + e)
+            .required("the count of primes in the range, " + expected)
+            .tryNext("make the public tests pass first, then come back to this goal")
+            .fail();
+      }
+      Feedback.of("this goal (" + goal + ") is only earned once countParallel works")
+          .measured("countParallel(" + c[0] + ", " + c[1] + ", " + c[2] + ") = " + got)
+          .required(String.valueOf(expected))
+          .tryNext("make the public tests pass first, then come back to this goal")
+          .failUnless(got == expected);
+    }
+  }
+
+  /** {@code value} with two decimals, for messages. */
+  static String two(double value) {
+    return String.format(Locale.ROOT, "%.2f", value);
+  }
+
+  private static volatile long sink;
+
+  /** Keeps a result alive so that the JIT cannot drop the work that computed it. */
+  static void sink(long value) {
+    sink = value;
+  }
+}

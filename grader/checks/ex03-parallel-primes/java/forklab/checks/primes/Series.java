@@ -1,0 +1,56 @@
+package forklab.checks.primes;
+
+import java.util.Arrays;
+
+/**
+ * Repeated timings of one kind of run, in milliseconds.
+ *
+ * <p>Another program on the machine can only slow a run down, never speed it up, so the fastest
+ * of several runs is the best estimate of what a run costs on a quiet machine; the timed checks
+ * compare fastest runs. How far the median lies above the fastest run tells how noisy the machine
+ * was while the check ran.
+ */
+final class Series {
+  private double[] millis = new double[8];
+  private int size;
+
+  void add(double value) {
+    if (size == millis.length) {
+      millis = Arrays.copyOf(millis, size * 2);
+    }
+    millis[size++] = value;
+  }
+
+  int size() {
+    return size;
+  }
+
+  /** The fastest run. */
+  double best() {
+    double best = Double.MAX_VALUE;
+    for (int i = 0; i < size; i++) {
+      best = Math.min(best, millis[i]);
+    }
+    return best;
+  }
+
+  double median() {
+    double[] sorted = Arrays.copyOf(millis, size);
+    Arrays.sort(sorted);
+    return size % 2 == 1 ? sorted[size / 2] : (sorted[size / 2 - 1] + sorted[size / 2]) / 2;
+  }
+
+  /** Median over fastest: about 1.0 on a quiet machine, well above on a busy one. */
+  double spread() {
+    return median() / best();
+  }
+
+  /** The largest spread among {@code series}. */
+  static double worstSpread(Series... series) {
+    double worst = 1;
+    for (Series s : series) {
+      worst = Math.max(worst, s.spread());
+    }
+    return worst;
+  }
+}

@@ -1,0 +1,90 @@
+package forklab.primes;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/** MUTANT off-by-one-end: the last block includes toExclusive */
+public final class PrimeCounter {
+  static final int BLOCK = 1024;
+
+  private PrimeCounter() {}
+
+  /**
+   * The number of primes {@code p} with {@code fromInclusive <= p < toExclusive}, by trial division
+   * on the calling thread. An empty or inverted range has none; numbers below 2 are not prime.
+   */
+  public static long countSequential(long fromInclusive, long toExclusive) {
+    long count = 0;
+    for (long n = Math.max(fromInclusive, 2); n < toExclusive; n++) {
+      if (isPrime(n)) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /** Blocks as inclusive [lo, hi], but the last block ends at toExclusive itself. */
+  public static long countParallel(long fromInclusive, long toExclusive, int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, was " + threads);
+    }
+    long start = Math.max(fromInclusive, 2);
+    if (start >= toExclusive) {
+      return 0;
+    }
+    long length = toExclusive - start;
+    long blocks = length / BLOCK + (length % BLOCK == 0 ? 0 : 1);
+    int workers = (int) Math.min(threads, blocks);
+    AtomicLong nextBlock = new AtomicLong();
+    long[] counts = new long[workers];
+    Thread[] pool = new Thread[workers];
+    for (int w = 0; w < workers; w++) {
+      int slot = w;
+      pool[w] =
+          Thread.ofPlatform()
+              .start(
+                  () -> {
+                    long found = 0;
+                    for (long b = nextBlock.getAndIncrement(); b < blocks; b = nextBlock.getAndIncrement()) {
+                      long lo = start + b * BLOCK;
+                      long hi = Math.min(lo + BLOCK - 1, toExclusive); // last number of the block
+                      for (long n = lo; n <= hi; n++) {
+                        if (isPrime(n)) {
+                          found++;
+                        }
+                      }
+                    }
+                    counts[slot] = found;
+                  });
+    }
+    long total = 0;
+    for (int w = 0; w < workers; w++) {
+      try {
+        pool[w].join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      }
+      total += counts[w];
+    }
+    return total;
+  }
+
+  /** Trial division by 2 and the odd numbers up to the square root; {@code d <= n / d} cannot overflow. */
+  static boolean isPrime(long n) {
+    if (n < 2) {
+      return false;
+    }
+    if (n < 4) {
+      return true;
+    }
+    if (n % 2 == 0) {
+      return false;
+    }
+    for (long d = 3; d <= n / d; d += 2) {
+      if (n % d == 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
