@@ -4,7 +4,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaConstructorCall;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
@@ -66,10 +68,22 @@ class ArchitectureChecks {
   }
 
   @Test
-  @DisplayName("no class of forklab.workers uses parallel streams")
+  @DisplayName("inThreads creates threads of its own, and no class of forklab.workers uses parallel streams")
   @Graded(goal = Goal.ARCHITECTURE, points = 1)
   @Timeout(value = 30, unit = TimeUnit.SECONDS)
-  void noParallelStreams() {
+  void ownThreadsNoParallelStreams() {
+    List<String> creations =
+        classes.stream()
+            .flatMap(javaClass -> javaClass.getAccessesFromSelf().stream())
+            .filter(ArchitectureChecks::createsAThread)
+            .map(access -> access.getOrigin().getFullName() + " calls " + access.getTarget().getOwner().getSimpleName() + "." + access.getName())
+            .toList();
+    Feedback.of("the classes of " + PACKAGE + " must create the worker threads themselves")
+        .measured(creations.isEmpty() ? "no new Thread(...), Thread.ofPlatform() or Thread.start() in " + names(classes) : creations.size() + " such calls")
+        .required("at least one")
+        .tryNext("create one Thread per index: new Thread(() -> ...) or Thread.ofPlatform().unstarted(() -> ...), then start() it")
+        .failUnless(!creations.isEmpty());
+
     ArchRule rule =
         noClasses()
             .should()
@@ -88,6 +102,20 @@ class ArchitectureChecks {
         .required("no call of parallelStream() or parallel()")
         .tryNext("create one Thread per index and start them all; a parallel stream shares a few pool threads and runs workers in turns")
         .failUnless(!result.hasViolation());
+  }
+
+  /** new Thread(...) (or of a subclass), Thread.start(), or any use of a Thread.Builder. */
+  private static boolean createsAThread(JavaAccess<?> access) {
+    JavaClass owner = access.getTarget().getOwner();
+    if (access instanceof JavaConstructorCall) {
+      return owner.isAssignableTo(Thread.class);
+    }
+    if (!(access instanceof JavaMethodCall)) {
+      return false;
+    }
+    String name = access.getName();
+    return owner.isAssignableTo(Thread.class) && Set.of("start", "ofPlatform").contains(name)
+        || owner.isAssignableTo(Thread.Builder.class);
   }
 
   private static boolean launchesAProcess(JavaMethodCall call) {
