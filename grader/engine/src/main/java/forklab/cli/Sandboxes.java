@@ -2,6 +2,8 @@ package forklab.cli;
 
 import forklab.sandbox.Sandbox;
 import forklab.sandbox.SandboxException;
+import forklab.sandbox.docker.DockerSandbox;
+import forklab.sandbox.docker.SandboxImage;
 import forklab.sandbox.local.LocalSandbox;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -11,13 +13,27 @@ import java.util.List;
 final class Sandboxes {
   private Sandboxes() {}
 
-  static Sandbox open(SandboxChoice choice, Path scratch, List<String> warnings, PrintWriter err) throws SandboxException {
+  /**
+   * {@code docker} fails when no engine or image is there; {@code auto} falls back to the local
+   * sandbox with a warning (on {@code err} and in {@code warnings}, which reach the reports).
+   */
+  static Sandbox open(SandboxChoice choice, Path scratch, List<String> warnings, PrintWriter err)
+      throws SandboxException {
     return switch (choice) {
       case local -> new LocalSandbox(scratch);
-      case docker -> throw new SandboxException(
-          "the Docker sandbox is not available in this version of Forklab; use --sandbox local");
+      case docker -> DockerSandbox.open(SandboxImage.configured());
       case auto -> {
-        String warning = "no Docker sandbox available; using the local sandbox (process isolation only)";
+        String reason;
+        if (DockerSandbox.engineAnswers()) {
+          try {
+            yield DockerSandbox.open(SandboxImage.configured());
+          } catch (SandboxException e) {
+            reason = e.getMessage();
+          }
+        } else {
+          reason = "no Docker engine answers";
+        }
+        String warning = reason + "; using the local sandbox instead (process isolation only, no container)";
         warnings.add(warning);
         err.println("forklab: " + warning);
         yield new LocalSandbox(scratch);

@@ -22,6 +22,12 @@ import java.util.Map;
 public record RunnerConfig(
     String key, String mode, List<Integer> checkRoots, long seed, int testTimeoutSeconds, int outputLimitBytes) {
 
+  /**
+   * The system property naming a file to read the configuration from instead of standard input
+   * (for sandboxes without standard input). The runner deletes the file before running any check.
+   */
+  public static final String INPUT_FILE_PROPERTY = "forklab.input";
+
   public RunnerConfig {
     if (key == null || key.length() < 32) {
       throw new IllegalArgumentException("missing or short key");

@@ -49,8 +49,7 @@ public final class SandboxRunner {
   public static void main(String[] args) throws Exception {
     PrintStream channel =
         new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
-    RunnerConfig config =
-        RunnerConfig.read(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+    RunnerConfig config = readConfig();
     System.setIn(new ByteArrayInputStream(new byte[0]));
     SandboxRunner runner = new SandboxRunner(config, channel);
     runner.emit(Map.of("type", "hello", "java", Runtime.version().toString(),
@@ -70,6 +69,20 @@ public final class SandboxRunner {
       channel.flush();
       ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
       Runtime.getRuntime().halt(status);
+    }
+  }
+
+  /** From the input file, deleted at once so the submission never sees the key, or from stdin. */
+  private static RunnerConfig readConfig() throws java.io.IOException {
+    String inputFile = System.getProperty(RunnerConfig.INPUT_FILE_PROPERTY);
+    if (inputFile == null) {
+      return RunnerConfig.read(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+    }
+    java.nio.file.Path path = java.nio.file.Path.of(inputFile);
+    try (BufferedReader in = java.nio.file.Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+      return RunnerConfig.read(in);
+    } finally {
+      java.nio.file.Files.deleteIfExists(path);
     }
   }
 
