@@ -46,7 +46,8 @@ public final class CheckRun {
     }
     classpath.addAll(studentClasses);
     RunnerConfig config = new RunnerConfig(
-        key, mode, rootPositions, seed, limits.testTimeoutSeconds(), limits.outputKib() * 1024);
+        key, mode, rootPositions, seed, limits.testTimeoutSeconds(), limits.outputKib() * 1024,
+        sandbox.copiesClasspath());
     Execution execution = new Execution(label, classpath, RUNNER_MAIN, jvmOptions, config.toText(), limits, ENVIRONMENT);
     FrameDecoder decoder = new FrameDecoder(key);
     ExecutionResult result = sandbox.execute(execution, decoder);

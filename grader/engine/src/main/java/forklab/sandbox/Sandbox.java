@@ -20,6 +20,14 @@ public interface Sandbox extends AutoCloseable {
   ExecutionResult execute(Execution execution, Consumer<String> stdoutLines)
       throws SandboxException, InterruptedException;
 
+  /**
+   * Whether each execution gets its own copy of the class path, which the code it runs may delete
+   * (a container does; the local sandbox runs from the grader's own files).
+   */
+  default boolean copiesClasspath() {
+    return false;
+  }
+
   /** Releases what the sandbox holds; harmless to call twice. */
   @Override
   default void close() {}

@@ -18,9 +18,12 @@ import java.util.Map;
  * @param seed the seed for randomized checks
  * @param testTimeoutSeconds the default timeout of each check
  * @param outputLimitBytes how much of the submission's output to keep per check
+ * @param hideChecks delete the check class folders once they are read into memory (only where the
+ *     sandbox gave the runner its own copy of them)
  */
 public record RunnerConfig(
-    String key, String mode, List<Integer> checkRoots, long seed, int testTimeoutSeconds, int outputLimitBytes) {
+    String key, String mode, List<Integer> checkRoots, long seed, int testTimeoutSeconds, int outputLimitBytes,
+    boolean hideChecks) {
 
   /**
    * The system property naming a file to read the configuration from instead of standard input
@@ -49,6 +52,7 @@ public record RunnerConfig(
     text.append("seed=").append(seed).append('\n');
     text.append("test-timeout=").append(testTimeoutSeconds).append('\n');
     text.append("output-limit=").append(outputLimitBytes).append('\n');
+    text.append("hide-checks=").append(hideChecks).append('\n');
     return text.append('\n').toString();
   }
 
@@ -80,6 +84,7 @@ public record RunnerConfig(
         roots,
         Long.parseLong(values.getOrDefault("seed", "0")),
         Integer.parseInt(values.getOrDefault("test-timeout", "60")),
-        Integer.parseInt(values.getOrDefault("output-limit", "65536")));
+        Integer.parseInt(values.getOrDefault("output-limit", "65536")),
+        Boolean.parseBoolean(values.getOrDefault("hide-checks", "false")));
   }
 }

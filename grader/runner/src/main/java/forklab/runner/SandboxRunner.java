@@ -1,7 +1,5 @@
 package forklab.runner;
 
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathRoots;
-
 import forklab.api.Graded;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
@@ -36,12 +34,15 @@ import org.junit.platform.launcher.core.LauncherFactory;
  */
 public final class SandboxRunner {
   private final RunnerConfig config;
+  private final CheckClasses checks;
   private final Frames frames;
   private final PrintStream channel;
   private long sequence;
 
-  private SandboxRunner(RunnerConfig config, PrintStream channel) {
+  private SandboxRunner(RunnerConfig config, PrintStream channel) throws java.io.IOException {
     this.config = config;
+    this.checks = CheckClasses.load(config.checkRootPaths(System.getProperty("java.class.path")),
+        config.hideChecks(), SandboxRunner.class.getClassLoader());
     this.frames = new Frames(config.key());
     this.channel = channel;
   }
@@ -52,6 +53,7 @@ public final class SandboxRunner {
     RunnerConfig config = readConfig();
     System.setIn(new ByteArrayInputStream(new byte[0]));
     SandboxRunner runner = new SandboxRunner(config, channel);
+    Thread.currentThread().setContextClassLoader(runner.checks);
     runner.emit(Map.of("type", "hello", "java", Runtime.version().toString(),
         "cpus", Runtime.getRuntime().availableProcessors()));
     int status = 0;
@@ -117,8 +119,18 @@ public final class SandboxRunner {
   }
 
   private LauncherDiscoveryRequest request() {
+    List<org.junit.platform.engine.DiscoverySelector> selectors = new ArrayList<>();
+    try {
+      for (Class<?> type : checks.classes()) {
+        if (type.getEnclosingClass() == null) {
+          selectors.add(org.junit.platform.engine.discovery.DiscoverySelectors.selectClass(type));
+        }
+      }
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException("a check class cannot be loaded: " + e.getMessage(), e);
+    }
     return LauncherDiscoveryRequestBuilder.request()
-        .selectors(selectClasspathRoots(new HashSet<>(config.checkRootPaths(System.getProperty("java.class.path")))))
+        .selectors(selectors)
         .enableImplicitConfigurationParameters(false)
         .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
         .configurationParameter("junit.jupiter.execution.timeout.default", config.testTimeoutSeconds() + " s")

@@ -17,7 +17,7 @@ class RunnerConfigTest {
 
   @Test
   void writesOneKeyValueLinePerSettingAndOneRootLinePerRootThenAnEmptyLine() {
-    RunnerConfig config = new RunnerConfig(KEY, "run", List.of(3, 0, 5), 42L, 30, 65536);
+    RunnerConfig config = new RunnerConfig(KEY, "run", List.of(3, 0, 5), 42L, 30, 65536, false);
 
     assertThat(config.toText())
         .isEqualTo("key=" + KEY + "\n"
@@ -28,12 +28,13 @@ class RunnerConfigTest {
             + "seed=42\n"
             + "test-timeout=30\n"
             + "output-limit=65536\n"
+            + "hide-checks=false\n"
             + "\n");
   }
 
   @Test
   void readsBackWhatItWroteWithSeveralRootsInOrder() throws IOException {
-    RunnerConfig config = new RunnerConfig(KEY, "plan", List.of(2, 1, 7), -9_123_456_789L, 90, 1024);
+    RunnerConfig config = new RunnerConfig(KEY, "plan", List.of(2, 1, 7), -9_123_456_789L, 90, 1024, true);
 
     RunnerConfig read = read(config.toText());
 
@@ -43,7 +44,7 @@ class RunnerConfigTest {
 
   @Test
   void readsBackAConfigWithoutRoots() throws IOException {
-    RunnerConfig config = new RunnerConfig(KEY, "run", List.of(), 0, 1, 1);
+    RunnerConfig config = new RunnerConfig(KEY, "run", List.of(), 0, 1, 1, false);
 
     assertThat(read(config.toText())).isEqualTo(config);
   }
@@ -51,7 +52,7 @@ class RunnerConfigTest {
   @Test
   void stopsReadingAtTheEmptyLineAndLeavesTheRestOfTheInput() throws IOException {
     BufferedReader in = new BufferedReader(new StringReader(
-        new RunnerConfig(KEY, "run", List.of(1), 5, 10, 100).toText() + "not=config\n"));
+        new RunnerConfig(KEY, "run", List.of(1), 5, 10, 100, false).toText() + "not=config\n"));
 
     RunnerConfig.read(in);
 
@@ -62,7 +63,7 @@ class RunnerConfigTest {
   void fillsInDefaultsForMissingSettings() throws IOException {
     RunnerConfig read = read("key=" + KEY + "\n\n");
 
-    assertThat(read).isEqualTo(new RunnerConfig(KEY, "run", List.of(), 0, 60, 65536));
+    assertThat(read).isEqualTo(new RunnerConfig(KEY, "run", List.of(), 0, 60, 65536, false));
   }
 
   @Test
@@ -84,15 +85,15 @@ class RunnerConfigTest {
   void rejectsAKeyShorterThan32Characters() {
     String shortKey = KEY.substring(0, 31);
 
-    assertThatThrownBy(() -> new RunnerConfig(shortKey, "run", List.of(), 0, 60, 65536))
+    assertThatThrownBy(() -> new RunnerConfig(shortKey, "run", List.of(), 0, 60, 65536, false))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("missing or short key");
-    assertThat(new RunnerConfig(KEY.substring(0, 32), "run", List.of(), 0, 60, 65536).key()).hasSize(32);
+    assertThat(new RunnerConfig(KEY.substring(0, 32), "run", List.of(), 0, 60, 65536, false).key()).hasSize(32);
   }
 
   @Test
   void rejectsAMissingKey() {
-    assertThatThrownBy(() -> new RunnerConfig(null, "run", List.of(), 0, 60, 65536))
+    assertThatThrownBy(() -> new RunnerConfig(null, "run", List.of(), 0, 60, 65536, false))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("missing or short key");
     assertThatThrownBy(() -> read("mode=run\n\n"))
@@ -102,10 +103,10 @@ class RunnerConfigTest {
 
   @Test
   void rejectsAModeOtherThanPlanOrRun() {
-    assertThatThrownBy(() -> new RunnerConfig(KEY, "walk", List.of(), 0, 60, 65536))
+    assertThatThrownBy(() -> new RunnerConfig(KEY, "walk", List.of(), 0, 60, 65536, false))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("mode must be plan or run, not walk");
-    assertThatThrownBy(() -> new RunnerConfig(KEY, "RUN", List.of(), 0, 60, 65536))
+    assertThatThrownBy(() -> new RunnerConfig(KEY, "RUN", List.of(), 0, 60, 65536, false))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("mode must be plan or run, not RUN");
   }
@@ -113,7 +114,7 @@ class RunnerConfigTest {
   @Test
   void copiesTheRootsSoLaterChangesToTheCallersListDoNotLeakIn() {
     List<Integer> roots = new ArrayList<>(List.of(1, 2));
-    RunnerConfig config = new RunnerConfig(KEY, "run", roots, 0, 60, 65536);
+    RunnerConfig config = new RunnerConfig(KEY, "run", roots, 0, 60, 65536, false);
 
     roots.add(3);
 
@@ -122,7 +123,7 @@ class RunnerConfigTest {
 
   @Test
   void looksUpCheckRootsByTheirPositionInTheClassPath() {
-    RunnerConfig config = new RunnerConfig(KEY, "run", List.of(2, 0), 0, 60, 65536);
+    RunnerConfig config = new RunnerConfig(KEY, "run", List.of(2, 0), 0, 60, 65536, false);
     String classPath = String.join(File.pathSeparator, "/lib/runner.jar", "/work/student", "/work/checks");
 
     assertThat(config.checkRootPaths(classPath)).containsExactly(Path.of("/work/checks"), Path.of("/lib/runner.jar"));

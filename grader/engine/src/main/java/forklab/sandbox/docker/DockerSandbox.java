@@ -98,6 +98,11 @@ public final class DockerSandbox implements Sandbox {
   }
 
   @Override
+  public boolean copiesClasspath() {
+    return true;
+  }
+
+  @Override
   public ExecutionResult execute(Execution execution, Consumer<String> stdoutLines)
       throws SandboxException, InterruptedException {
     long started = System.nanoTime();

@@ -106,7 +106,7 @@ final class SandboxContainer extends GenericContainer<SandboxContainer> {
     return entries;
   }
 
-  /** A tar of the class path (owned by root, read-only), the work folder and the runner's input. */
+  /** A tar of the class path (jars owned by root, read-only), the work folder and the runner's input. */
   private byte[] archive() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
@@ -114,17 +114,19 @@ final class SandboxContainer extends GenericContainer<SandboxContainer> {
       folder(tar, "cp", 0, 0755);
       for (int i = 0; i < execution.classpath().size(); i++) {
         Path entry = execution.classpath().get(i);
-        folder(tar, "cp/" + i, 0, 0755);
-        if (Files.isDirectory(entry)) {
+        // Class folders belong to the sandbox user, so the runner can delete the checks it has read.
+        boolean classFolder = Files.isDirectory(entry);
+        folder(tar, "cp/" + i, classFolder ? USER : 0, classFolder ? 0700 : 0755);
+        if (classFolder) {
           try (Stream<Path> files = Files.walk(entry)) {
             for (Path file : files.sorted().toList()) {
               String name = "cp/" + i + "/" + entry.relativize(file);
               if (Files.isDirectory(file)) {
                 if (!file.equals(entry)) {
-                  folder(tar, name, 0, 0755);
+                  folder(tar, name, USER, 0700);
                 }
               } else {
-                file(tar, name, Files.readAllBytes(file), 0, 0644);
+                file(tar, name, Files.readAllBytes(file), USER, 0600);
               }
             }
           }
