@@ -16,6 +16,7 @@ import java.util.function.LongSupplier;
  * for its work: the calling thread, every thread started during the call, and the JVM's fork/join
  * workers. A thread that is {@code RUNNABLE} wants a CPU, whether or not the machine has one free
  * for it right now; one that is waiting (in {@code join}, or idle in a pool) or has ended does not.
+ * A carrier running a virtual thread counts as wanting a CPU too.
  * The busy share is the average over the call of min(C, runnable threads) / C: 1.00 when C threads
  * are busy from start to end, 0.80 for equal halves of [0, N) on two CPUs, 0.50 for one thread.
  *
@@ -25,7 +26,23 @@ import java.util.function.LongSupplier;
 final class BusyThreads {
   private static final long PERIOD_NANOS = 1_000_000;
 
+  /** Threads the JVM may start for virtual threads; they are not the submission's workers. */
+  private static final Set<String> JVM_HELPERS =
+      Set.of("VirtualThread-unblocker", "VirtualThread-unparker");
+
   private BusyThreads() {}
+
+  /**
+   * Whether a thread wants a CPU: it is runnable, or it is a carrier with a virtual thread mounted
+   * (a carrier reports itself as waiting on the virtual thread it runs).
+   */
+  private static boolean wantsACpu(ThreadInfo info) {
+    if (info.getThreadState() == Thread.State.RUNNABLE) {
+      return true;
+    }
+    String lock = info.getLockName();
+    return lock != null && lock.startsWith("java.lang.VirtualThread");
+  }
 
   /** What one watched call gave. */
   record Watched(long result, double busyShare, int samples, double millis) {}
@@ -38,7 +55,7 @@ final class BusyThreads {
     for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds(), 0)) {
       if (info != null) {
         before.add(info.getThreadId());
-        if (info.getThreadName().startsWith("ForkJoinPool")) {
+        if (info.getThreadName().startsWith("ForkJoinPool")) { // common pool, virtual carriers
           forkJoinWorkers.add(info.getThreadId());
         }
       }
@@ -57,18 +74,20 @@ final class BusyThreads {
                   long previous = System.nanoTime();
                   while (!done.get()) {
                     int runnable = 0;
+                    long now = System.nanoTime();
                     for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds(), 0)) {
                       if (info == null || info.getThreadId() == self) {
                         continue;
                       }
                       long id = info.getThreadId();
-                      boolean candidate =
-                          id == caller || !before.contains(id) || forkJoinWorkers.contains(id);
-                      if (candidate && info.getThreadState() == Thread.State.RUNNABLE) {
+                      if (id != caller && before.contains(id) && !forkJoinWorkers.contains(id)
+                          || JVM_HELPERS.contains(info.getThreadName())) {
+                        continue;
+                      }
+                      if (wantsACpu(info)) {
                         runnable++;
                       }
                     }
-                    long now = System.nanoTime();
                     busyAndTotal[0] += (double) Math.min(runnable, cores) * (now - previous);
                     busyAndTotal[1] += (double) cores * (now - previous);
                     samples[0]++;

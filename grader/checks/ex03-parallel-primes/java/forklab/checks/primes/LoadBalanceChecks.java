@@ -23,14 +23,15 @@ import org.junit.jupiter.api.Timeout.ThreadMode;
  * The load-balance goal. On [0, N) a prime test costs more the larger the number, so equal slices
  * leave the low threads idle while the top one works on. The check calls countParallel(0, N, C)
  * and watches how many of its threads want a CPU through the call ({@link BusyThreads}): the
- * median busy share of a few calls must reach {@value #REQUIRED}. Equal slices reach about 0.80 on
- * two CPUs (less on more), a balanced split about 0.99; the grader's own equal slices are watched
- * in the same run and shown beside the result. The share counts runnable threads, not CPU time, so
- * a busy machine hardly moves it (it can only make equal slices look a little better).
+ * second-lowest busy share of {@value #ROUNDS} calls must reach {@value #REQUIRED}. Equal slices
+ * reach about 0.80 on two CPUs (less on more), a balanced split about 0.99; the grader's own equal
+ * slices are watched in the same run and shown beside the result. The share counts runnable
+ * threads, not CPU time, so a busy machine hardly moves it (it can only make equal slices look a
+ * little better).
  */
 @Seeded
 class LoadBalanceChecks {
-  private static final int ROUNDS = 3;
+  private static final int ROUNDS = 5;
   private static final double TARGET_MILLIS = 400;
 
   /** The busy share a submission must reach. */
@@ -70,7 +71,7 @@ class LoadBalanceChecks {
       millis[round] = submission.millis();
     }
 
-    double measured = median(shares);
+    double measured = secondLowest(shares);
     double slices = median(sliceShares);
     double required = REQUIRED;
     Map<String, Object> details = new LinkedHashMap<>();
@@ -92,7 +93,7 @@ class LoadBalanceChecks {
                 + two(measured)
                 + " of the "
                 + cores
-                + " CPUs had a thread of yours that wanted to run (median of "
+                + " CPUs had a thread of yours that wanted to run (second-lowest of "
                 + ROUNDS
                 + " calls)")
         .required(
@@ -107,6 +108,18 @@ class LoadBalanceChecks {
                 + " (about 1,000 numbers) and let every thread take the next free block from a"
                 + " shared AtomicLong until none is left")
         .failUnless(measured >= required);
+  }
+
+  /**
+   * The second-lowest value. A balanced split keeps its threads runnable in every call whatever
+   * else the machine runs, while an unbalanced one may look better in a call where other programs
+   * happened to slow its early finishers: the low end shows the imbalance, and skipping the very
+   * lowest keeps one odd call from deciding.
+   */
+  private static double secondLowest(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted[Math.min(1, sorted.length - 1)];
   }
 
   private static double median(double[] values) {

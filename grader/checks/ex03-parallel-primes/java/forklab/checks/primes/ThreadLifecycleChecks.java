@@ -90,6 +90,7 @@ class ThreadLifecycleChecks {
     }
     ThreadGroup group = thread.getThreadGroup();
     return (group != null && group.getName().equals("CarrierThreads"))
-        || thread.getName().equals("VirtualThread-unparker");
+        || thread.getName().equals("VirtualThread-unparker")
+        || thread.getName().equals("VirtualThread-unblocker");
   }
 }
