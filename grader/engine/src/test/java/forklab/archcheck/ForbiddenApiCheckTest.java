@@ -1,0 +1,559 @@
+package forklab.archcheck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import forklab.build.CompileResult;
+import forklab.build.JavaCompilation;
+import forklab.build.SourceProblem;
+import forklab.course.ExerciseSpec;
+import forklab.course.ForbiddenApi;
+import forklab.course.Limits;
+import forklab.course.SandboxNeed;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ForbiddenApiCheckTest {
+  private static final String SYSTEM_EXIT = "forbidden API 'system-exit' (ends the JVM (System.exit, Runtime.exit, Runtime.halt)): ";
+  private static final String REFLECTION = "forbidden API 'reflection' (uses reflection or method handles): ";
+  private static final String RESOURCES = "forbidden API 'resources' (reads class-path resources or creates class loaders): ";
+  private static final String STACK_WALKING = "forbidden API 'stack-walking' (walks stacks or lists all threads' stacks): ";
+  private static final String INTERNAL_APIS = "forbidden API 'internal-apis' (uses JDK-internal or management APIs"
+      + " (sun.*, jdk.internal.*, com.sun.*, heap dumps, attach)): ";
+  private static final String NATIVE = "forbidden API 'native' (loads native code): ";
+  private static final String FOREIGN_PACKAGE = "forbidden API 'foreign-package' (declares classes outside the exercise's package): ";
+  private static final String MAIN = "forklab.demo.X.main([Ljava.lang.String;)";
+
+  private final ForbiddenApiCheck check = new ForbiddenApiCheck();
+
+  @TempDir Path root;
+
+  @Test
+  void reportsSystemExitWithRuleFileAndLine() throws IOException {
+    Path classes = compile("forklab/demo/X.java", """
+        package forklab.demo;
+
+        public class X {
+          public static void main(String[] args) {
+            System.out.println("bye");
+            System.exit(3);
+          }
+        }
+        """);
+
+    assertThat(check.check(exercise(), classes)).containsExactly(
+        violation(6, SYSTEM_EXIT + MAIN + " calls System.exit()"));
+  }
+
+  @Test
+  void reportsRuntimeHaltAndRuntimeExit() throws IOException {
+    Path classes = compile("forklab/demo/X.java", """
+        package forklab.demo;
+
+        public class X {
+          void stop() {
+            Runtime.getRuntime().halt(1);
+          }
+
+          void end() {
+            Runtime.getRuntime().exit(0);
+          }
+        }
+        """);
+
+    assertThat(check.check(exercise(), classes)).containsExactly(
+        violation(5, SYSTEM_EXIT + "forklab.demo.X.stop() calls Runtime.halt()"),
+        violation(9, SYSTEM_EXIT + "forklab.demo.X.end() calls Runtime.exit()"));
+  }
+
+  @Test
+  void findsSystemExitInsideLambdasAndMethodReferences() throws IOException {
+    Path classes = compile("forklab/demo/X.java", """
+        package forklab.demo;
+
+        import java.util.function.IntConsumer;
+
+        public class X {
+          public static void main(String[] args) {
+            Runnable later = () -> System.exit(2);
+            IntConsumer exit = System::exit;
+            later.run();
+            exit.accept(1);
+          }
+        }
+        """);
+
+    assertThat(check.check(exercise(), classes)).containsExactly(
+        violation(7, SYSTEM_EXIT + MAIN + " calls System.exit()"),
+        violation(8, SYSTEM_EXIT + MAIN + " calls System.exit()"));
+  }
+
+  @Test
+  void reportsReflectiveCallsAndUseOfJavaLangReflect() throws IOException {
+    Path classes = compile("forklab/demo/X.java", """
+        package forklab.demo;
+
+        import java.lang.reflect.Field;
+        import java.lang.reflect.Method;
+
+        public class X {
+          Object peek(Object target) throws Exception {
+            Class<?> type = Class.forName("java.lang.Thread");
+            Field field = type.getDeclaredField("name");
+            field.setAccessible(true);
+            Method method = target.getClass().getMethod("toString");
+            return method.invoke(target);
+          }
+        }
+        """);
+
+    assertThat(check.check(exercise(), classes)).containsExactly(
+        violation(8, REFLECTION + "forklab.demo.X.peek(java.lang.Object) calls Class.forName()"),
+        violation(9, REFLECTION + "forklab.demo.X.peek(java.lang.Object) calls Class.getDeclaredField()"),
+        violation(10, REFLECTION + "X uses java.lang.reflect.Field"),
+        violation(11, REFLECTION + "forklab.demo.X.peek(java.lang.Object) calls Class.getMethod()"),
+        violation(12, REFLECTION + "X uses java.lang.reflect.Method"));
+  }
+
+  @Test
+  void reportsAFieldOfAReflectionTypeWithoutALine() throws IOException {
+    Path classes = compile("forklab/demo/X.java", """
+        package forklab.demo;
+
+        public class X {
+          private java.lang.reflect.Method cached;
+        }
+        """);
+
+    assertThat(check.check(exercise(), classes)).containsExactly(
+        violation(0, REFLECTION + "X uses java.lang.reflect.Method"));
+  }
+
+  @Test
+  void reportsMethodHandles() throws IOException {
+    Path classes = compile("forklab/demo/X.java", """
+        package forklab.demo;
+
+        import java.lang.invoke.MethodHandles;
+
+        public class X {
+          Object lookup() {
+            return MethodHandles.lookup();
+          }
+        }
+        """);
+
+    assertThat(check.check(exercise(), classes)).containsExactly(
+        violation(7, REFLECTION + "X uses java.lang.invoke.MethodHandles"));
+  }
+
+  @Test
+  void reportsClassPathResourceReads() throws IOException {
+    Path classes = compile("forklab/demo/X.java", """
+        package forklab.demo;
+
+        import java.io.InputStream;
+
+        public class X {
+          InputStream answers() {
+            return getClass().getResourceAsStream("/forklab/checks/answers.txt");
+          }
+
+          Object loader() {
+            return X.class.getClassLoader();
+          }
+        }
+        """);
+
+    assertThat(check.check(exercise(), classes)).containsExactly(
+        violation(7, RESOURCES + "forklab.demo.X.answers() calls Class.getResourceAsStream()"),
+        violation(11, RESOURCES + "forklab.demo.X.loader() calls Class.getClassLoader()"));
+  }
+
+  @Test
+  void reportsStackWalkingAndListingAllThreadsStacks() throws IOException {
+    Path classes = compile("forklab/demo/X.java", """
+        package forklab.demo;
+
+        public class X {
+          int threads() {
+            return Thread.getAllStackTraces().size();
+          }
+
+          long frames() {
+            return StackWalker.getInstance().walk(frames -> frames.count());
+          }
+        }
+        """);
+
+    assertThat(check.check(exercise(), classes)).containsExactly(
+        violation(5, STACK_WALKING + "forklab.demo.X.threads() calls Thread.getAllStackTraces()"),
+        violation(9, STACK_WALKING + "X uses java.lang.StackWalker"));
+  }
+
+  @Test
+  void reportsSunMiscUnsafe() throws IOException {
+    Path classes = compile("forklab/demo/X.java", """
+        package forklab.demo;
+
+        public class X {
+          Object unsafe() {
+            return sun.misc.Unsafe.class;
+          }
+        }
+        """);
+
+    assertThat(check.check(exercise(), classes)).containsExactly(
+        violation(5, INTERNAL_APIS + "X uses sun.misc.Unsafe"));
+  }
+
+  @Test
+  void reportsComSunManagement() throws IOException {
+    Path classes = compile("forklab/demo/X.java", """
+        package forklab.demo;
+
+        import java.lang.management.ManagementFactory;
+
+        public class X {
+          double load() {
+            var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            return os.getProcessCpuLoad();
+          }
+        }
+        """);
+
+    assertThat(check.check(exercise(), classes)).containsExactly(
+        violation(8, INTERNAL_APIS + "X uses com.sun.management.OperatingSystemMXBean"));
+  }
+
+  @Test
+  void reportsLoadingNativeLibraries() throws IOException {
+    Path classes = compile("forklab/demo/X.java", """
+        package forklab.demo;
+
+        public class X {
+          static {
+            System.loadLibrary("fast");
+          }
+        }
+        """);
+
+    assertThat(check.check(exercise(), classes)).containsExactly(
+        violation(5, NATIVE + "forklab.demo.X.<clinit>() calls System.loadLibrary()"));
+  }
+
+  @Test
+  void reportsClassesInAnotherPackageIncludingSubPackages() throws IOException {
+    Path classes = compile(
+        "forklab/demo/X.java", "package forklab.demo; public class X {}",
+        "forklab/other/Y.java", "package forklab.other; public class Y { void f() { System.exit(1); } }",
+        "forklab/demo/util/U.java", "package forklab.demo.util; public class U {}",
+        "Loose.java", "public class Loose {}");
+
+    assertThat(check.check(exercise(), classes)).containsExactly(
+        violation("Loose.java", 0, FOREIGN_PACKAGE + "class Loose is not in package forklab.demo; move it there"),
+        violation("forklab/demo/util/U.java", 0,
+            FOREIGN_PACKAGE + "class forklab.demo.util.U is not in package forklab.demo; move it there"),
+        violation("forklab/other/Y.java", 0,
+            FOREIGN_PACKAGE + "class forklab.other.Y is not in package forklab.demo; move it there"));
+  }
+
+  @Test
+  void namesTheSourceFileOfNestedClasses() throws IOException {
+    Path classes = compile("forklab/demo/X.java", """
+        package forklab.demo;
+
+        public class X {
+          static class Inner {
+            void stop() {
+              System.exit(1);
+            }
+          }
+        }
+        """);
+
+    assertThat(check.check(exercise(), classes)).containsExactly(
+        violation(6, SYSTEM_EXIT + "forklab.demo.X$Inner.stop() calls System.exit()"));
+  }
+
+  @Test
+  void sortsViolationsByFileThenLineAndCapsThem() throws IOException {
+    StringBuilder body = new StringBuilder("package forklab.demo;\npublic class B {\n  void f() {\n");
+    for (int i = 0; i < 30; i++) {
+      body.append("    System.exit(").append(i).append(");\n");
+    }
+    Path classes = compile(
+        "forklab/demo/B.java", body.append("  }\n}\n").toString(),
+        "forklab/demo/A.java", "package forklab.demo;\npublic class A {\n  void f() {\n    System.loadLibrary(\"a\");\n  }\n}\n");
+
+    List<SourceProblem> violations = check.check(exercise(), classes);
+
+    assertThat(violations).hasSize(ForbiddenApiCheck.MAX_VIOLATIONS);
+    assertThat(violations.getFirst()).isEqualTo(
+        violation("forklab/demo/A.java", 4, NATIVE + "forklab.demo.A.f() calls System.loadLibrary()"));
+    List<Long> lines = violations.subList(1, violations.size()).stream().map(SourceProblem::line).toList();
+    assertThat(lines).isEqualTo(java.util.stream.LongStream.rangeClosed(4, 22).boxed().toList());
+  }
+
+  @Test
+  void describesAViolationAsFileLineAndMessage() throws IOException {
+    Path classes = compile("forklab/demo/X.java", """
+        package forklab.demo;
+
+        public class X {
+          void stop() {
+            System.exit(1);
+          }
+        }
+        """);
+
+    assertThat(check.check(exercise(), classes)).singleElement().extracting(SourceProblem::describe)
+        .isEqualTo("forklab/demo/X.java:5: " + SYSTEM_EXIT + "forklab.demo.X.stop() calls System.exit()");
+  }
+
+  @Test
+  void findsNothingInCleanConcurrentCode() throws IOException {
+    Path classes = compile("forklab/demo/Clean.java", CLEAN);
+
+    assertThat(classes.resolve("forklab/demo/Clean$Result.class")).isRegularFile();
+    assertThat(check.check(exercise(), classes)).isEmpty();
+  }
+
+  @Test
+  void anExerciseThatAllowsSystemExitGetsNoSystemExitViolationButStillTheOthers() throws IOException {
+    Path classes = compile("forklab/demo/X.java", """
+        package forklab.demo;
+
+        public class X {
+          public static void main(String[] args) throws Exception {
+            Class.forName("forklab.demo.X");
+            System.exit(1);
+          }
+        }
+        """);
+
+    assertThat(check.check(exercise(ForbiddenApi.SYSTEM_EXIT), classes)).containsExactly(
+        violation(5, REFLECTION + MAIN + " calls Class.forName()"));
+    assertThat(check.check(exercise(ForbiddenApi.SYSTEM_EXIT, ForbiddenApi.REFLECTION), classes)).isEmpty();
+  }
+
+  @Test
+  void anAllowedRuleCoversBothItsCallsAndItsTypes() throws IOException {
+    Path classes = compile("forklab/demo/X.java", """
+        package forklab.demo;
+
+        public class X {
+          long frames() {
+            Thread.getAllStackTraces();
+            return StackWalker.getInstance().walk(frames -> frames.count());
+          }
+        }
+        """);
+
+    assertThat(check.check(exercise(ForbiddenApi.STACK_WALKING), classes)).isEmpty();
+  }
+
+  @Test
+  void findsNothingInAFolderThatDoesNotExist() {
+    assertThat(check.check(exercise(), root.resolve("no-classes"))).isEmpty();
+  }
+
+  private static final String CLEAN = """
+      package forklab.demo;
+
+      import java.io.IOException;
+      import java.util.ArrayList;
+      import java.util.List;
+      import java.util.Map;
+      import java.util.concurrent.CompletableFuture;
+      import java.util.concurrent.ConcurrentHashMap;
+      import java.util.concurrent.CountDownLatch;
+      import java.util.concurrent.ExecutorService;
+      import java.util.concurrent.Executors;
+      import java.util.concurrent.Future;
+      import java.util.concurrent.TimeUnit;
+      import java.util.concurrent.atomic.AtomicLong;
+      import java.util.concurrent.locks.Condition;
+      import java.util.concurrent.locks.ReentrantLock;
+      import java.util.concurrent.locks.ReentrantReadWriteLock;
+      import java.util.stream.Collectors;
+
+      public class Clean implements AutoCloseable {
+        public record Result(String name, long value) implements Comparable<Result> {
+          public Result {
+            if (name == null) {
+              throw new IllegalArgumentException("name");
+            }
+          }
+
+          @Override
+          public int compareTo(Result other) {
+            return Long.compare(value, other.value);
+          }
+        }
+
+        public enum Mode { THREADS, PROCESSES }
+
+        sealed interface Shape permits Circle, Square {}
+
+        record Circle(double r) implements Shape {}
+
+        record Square(double side) implements Shape {}
+
+        private final Object monitor = new Object();
+        private final ReentrantLock lock = new ReentrantLock();
+        private final Condition ready = lock.newCondition();
+        private final ReentrantReadWriteLock rw = new ReentrantReadWriteLock();
+        private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
+        private final ExecutorService pool = Executors.newFixedThreadPool(2);
+        private int counter;
+
+        public synchronized void increment() {
+          counter++;
+        }
+
+        public List<Result> runThreads(int n) throws Exception {
+          List<Future<Result>> futures = new ArrayList<>();
+          for (int i = 0; i < n; i++) {
+            int id = i;
+            futures.add(pool.submit(() -> new Result("worker-" + id, Thread.currentThread().threadId())));
+          }
+          List<Result> results = new ArrayList<>();
+          for (Future<Result> future : futures) {
+            results.add(future.get(5, TimeUnit.SECONDS));
+          }
+          CountDownLatch latch = new CountDownLatch(1);
+          Thread worker = new Thread(() -> {
+            increment();
+            latch.countDown();
+          }, "worker");
+          worker.setDaemon(true);
+          worker.start();
+          latch.await();
+          worker.join();
+          Thread virtual = Thread.ofVirtual().name("v").start(this::increment);
+          virtual.join();
+          synchronized (monitor) {
+            counter += results.size();
+            monitor.notifyAll();
+          }
+          lock.lock();
+          try {
+            ready.signalAll();
+          } finally {
+            lock.unlock();
+          }
+          rw.readLock().lock();
+          rw.readLock().unlock();
+          counts.computeIfAbsent("runs", key -> new AtomicLong()).incrementAndGet();
+          results.sort(null);
+          assert counter >= 0 : "counter " + counter;
+          return results;
+        }
+
+        public String runProcess(String javaBinary) throws IOException, InterruptedException {
+          ProcessBuilder builder = new ProcessBuilder(javaBinary, "-version").redirectErrorStream(true);
+          Process process = builder.start();
+          String output;
+          try (var in = process.getInputStream()) {
+            output = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+          }
+          if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+          }
+          long pid = process.pid() + ProcessHandle.current().pid();
+          return output + pid + process.exitValue() + Runtime.getRuntime().availableProcessors();
+        }
+
+        public String describe(Object value, Mode mode) {
+          String kind = switch (mode) {
+            case THREADS -> "threads";
+            case PROCESSES -> "processes";
+          };
+          switch (mode) {
+            case THREADS:
+              kind += "!";
+              break;
+            default:
+              break;
+          }
+          String text = switch (value) {
+            case Integer i when i > 10 -> "big " + i;
+            case Integer i -> "small " + i;
+            case Result(String name, long v) -> name + "=" + v;
+            case String s -> s.strip();
+            default -> String.valueOf(value);
+          };
+          String area = describeShape(new Circle(1));
+          return String.format("%s %s %s %d", kind, text, area, System.nanoTime())
+              + Mode.valueOf("THREADS") + Mode.values().length
+              + CompletableFuture.supplyAsync(() -> 1, pool).join()
+              + List.of(3, 1, 2).stream().map(String::valueOf).collect(Collectors.joining(","));
+        }
+
+        static String describeShape(Shape shape) {
+          return switch (shape) {
+            case Circle c -> "circle " + Math.PI * c.r() * c.r();
+            case Square s -> "square " + s.side() * s.side();
+          };
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+          pool.shutdownNow();
+          if (!pool.awaitTermination(1, TimeUnit.SECONDS)) {
+            Thread.currentThread().interrupt();
+          }
+          Runnable anonymous = new Runnable() {
+            @Override
+            public void run() {
+              counter = 0;
+            }
+          };
+          anonymous.run();
+          try {
+            Thread.sleep(1);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+          }
+        }
+      }
+      """;
+
+  private Path compile(String... pathsAndTexts) throws IOException {
+    Path src = root.resolve("src");
+    List<Path> sources = new ArrayList<>();
+    for (int i = 0; i < pathsAndTexts.length; i += 2) {
+      Path file = src.resolve(pathsAndTexts[i]);
+      Files.createDirectories(file.getParent());
+      sources.add(Files.writeString(file, pathsAndTexts[i + 1]));
+    }
+    CompileResult compiled = new JavaCompilation().compile(sources, src, List.of(), root.resolve("classes"));
+    assertThat(compiled.errors()).as("compile errors").isEmpty();
+    return compiled.classes();
+  }
+
+  private static ExerciseSpec exercise(ForbiddenApi... allowed) {
+    Set<ForbiddenApi> rules = EnumSet.noneOf(ForbiddenApi.class);
+    rules.addAll(List.of(allowed));
+    Path none = Path.of("unused");
+    return new ExerciseSpec("ex01-demo", "Demo", "forklab.demo", 1, 1, Limits.DEFAULTS, SandboxNeed.OPTIONAL,
+        rules, none, none, none);
+  }
+
+  private static SourceProblem violation(long line, String message) {
+    return violation("forklab/demo/X.java", line, message);
+  }
+
+  private static SourceProblem violation(String file, long line, String message) {
+    return new SourceProblem(file, line, 0, message, "");
+  }
+}
