@@ -1,0 +1,185 @@
+package forklab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ForklabCommandTest {
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  @TempDir Path submission;
+
+  @Test
+  void helpListsTheCommandsAndTheExitStatuses() {
+    int status = run("--help");
+
+    assertThat(status).isEqualTo(ExitCodes.GRADED);
+    assertThat(out.toString()).isEqualTo("""
+        Usage: forklab [-hV] [COMMAND]
+        Grades exercises on threads vs processes with hidden JUnit and ArchUnit checks.
+          -h, --help      Show this help message and exit.
+          -V, --version   Print version information and exit.
+        Commands:
+          grade   Grade a submission and write results.json, junit.xml, summary.md and
+                    report.html.
+          verify  Check that each reference earns full marks, each skeleton no hidden
+                    points, each mutant loses points.
+          help    Display help information about the specified command.
+
+        Exit status:
+          0   graded (whatever the score)
+          1   graded, score below --fail-under (verify: an expectation failed)
+          2   bad usage or unreadable submission
+          3   infrastructure error: no score was given
+        """);
+    assertThat(err.toString()).isEmpty();
+  }
+
+  @Test
+  void noArgumentsPrintTheSameUsage() {
+    int status = run();
+
+    assertThat(status).isEqualTo(ExitCodes.GRADED);
+    run("--help");
+    String help = out.toString().substring(out.toString().length() / 2);
+    assertThat(out.toString()).isEqualTo(help + help);
+  }
+
+  @Test
+  void gradeHelpNamesItsArgumentOptionsAndExitStatuses() {
+    int status = run("help", "grade");
+
+    assertThat(status).isEqualTo(ExitCodes.GRADED);
+    assertThat(out.toString()).startsWith("Grade a submission and write results.json, junit.xml, summary.md and report.");
+    assertThat(out.toString())
+        .contains("\nUsage: forklab grade [-hV] ", " DIR\n")
+        .contains("\n      DIR                a folder laid out like exercises/\n")
+        .contains("\n      --exercise=ID      grade only this exercise (repeatable)\n")
+        .contains("\n      --fail-under=PCT   exit 1 when the score is below PCT percent\n")
+        .contains("\n      --sandbox=MODE     auto, docker or local (default: auto)\n")
+        .contains("\n      --out=OUT          where the reports go (default: grade-report)\n")
+        .endsWith("""
+
+            Exit status:
+              0   graded (whatever the score)
+              1   graded, score below --fail-under
+              2   bad usage or unreadable submission
+              3   infrastructure error: no score was given
+            """);
+  }
+
+  @Test
+  void printsTheVersion() {
+    int status = run("--version");
+
+    assertThat(status).isEqualTo(ExitCodes.GRADED);
+    assertThat(out.toString()).isEqualTo("forklab 0.1.0\n");
+  }
+
+  @Test
+  void gradeWithoutAFolderIsABadUsage() {
+    int status = run("grade");
+
+    assertThat(status).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString())
+        .startsWith("Missing required parameter: 'DIR'\n")
+        .contains("Usage: forklab grade ");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void gradeOfAFolderThatDoesNotExistIsABadUsageNamingTheFolder() {
+    int status = run("grade", "/does/not/exist", "--sandbox", "local", "--seed", "42", "--out", submission.resolve("out").toString());
+
+    assertThat(status).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).isEqualTo("""
+        forklab: seed 42, sandbox local
+        forklab grade: the submission folder /does/not/exist does not exist or is not a folder
+        """);
+    assertThat(out.toString()).isEmpty();
+    assertThat(submission.resolve("out")).doesNotExist();
+  }
+
+  @Test
+  void gradeWithTheDockerSandboxIsAnInfrastructureErrorWhenDockerIsNotAvailable() {
+    String missingImage = "forklab-test/no-such-image:never";
+    String previous = System.setProperty("forklab.sandbox.image", missingImage);
+    int status;
+    try {
+      status = run("grade", submission.toString(), "--sandbox", "docker", "--out", submission.resolve("out").toString());
+    } finally {
+      if (previous == null) {
+        System.clearProperty("forklab.sandbox.image");
+      } else {
+        System.setProperty("forklab.sandbox.image", previous);
+      }
+    }
+
+    assertThat(status).isEqualTo(ExitCodes.INFRASTRUCTURE);
+    assertThat(out.toString()).isEmpty();
+    assertThat(submission.resolve("out")).doesNotExist();
+    List<String> missing = new ArrayList<>();
+    if (!"true".equalsIgnoreCase(System.getenv("TESTCONTAINERS_RYUK_DISABLED"))) {
+      missing.add("TESTCONTAINERS_RYUK_DISABLED=true");
+    }
+    if (System.getenv("TESTCONTAINERS_HOST_OVERRIDE") == null) {
+      missing.add("TESTCONTAINERS_HOST_OVERRIDE=localhost");
+    }
+    if (!missing.isEmpty()) {
+      assertThat(err.toString()).isEqualTo("forklab grade: infrastructure error: the Docker sandbox needs "
+          + String.join(" and ", missing) + " in the environment (Forklab removes its own containers and pulls"
+          + " no helper image); ./forklab sets them\n");
+    } else {
+      assertThat(err.toString()).satisfiesAnyOf(
+          text -> assertThat(text).startsWith("forklab grade: infrastructure error: no Docker engine answers"),
+          text -> assertThat(text).isEqualTo("forklab grade: infrastructure error: the sandbox image " + missingImage
+              + " is missing; build it with `docker build -t " + missingImage + " grader/sandbox-image` (needs a"
+              + " registry) or `grader/sandbox-image/build-offline.sh " + missingImage + "` (no registry needed)\n"));
+    }
+  }
+
+  @Test
+  void aFailUnderAbove100IsABadUsage() {
+    int status = run("grade", "--fail-under", "150", "x");
+
+    assertThat(status).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).isEqualTo("forklab grade: --fail-under takes a percentage from 0 to 100, not 150.0\n");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void aNegativeFailUnderIsABadUsage() {
+    int status = run("grade", "--fail-under=-1", "x");
+
+    assertThat(status).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).isEqualTo("forklab grade: --fail-under takes a percentage from 0 to 100, not -1.0\n");
+  }
+
+  @Test
+  void anUnknownSandboxIsABadUsageNamingTheChoices() {
+    int status = run("grade", "x", "--sandbox", "vm");
+
+    assertThat(status).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).startsWith(
+        "Invalid value for option '--sandbox': expected one of [auto, docker, local] (case-sensitive) but was 'vm'\n");
+  }
+
+  @Test
+  void anUnknownCommandIsABadUsage() {
+    int status = run("publish");
+
+    assertThat(status).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).startsWith("Unmatched argument at index 0: 'publish'\n");
+  }
+
+  private int run(String... args) {
+    return Forklab.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+  }
+}
