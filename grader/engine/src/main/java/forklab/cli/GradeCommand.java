@@ -51,6 +51,10 @@ final class GradeCommand implements Callable<Integer> {
   @Option(names = "--fail-under", paramLabel = "PCT", description = "exit 1 when the score is below PCT percent")
   Double failUnder;
 
+  @Option(names = "--course", paramLabel = "HOME", description = "the course to use: a folder with exercises/,"
+      + " solutions/ and grader/checks/ (default: this Forklab's own)")
+  Path course;
+
   @Option(names = "--seed", paramLabel = "N", description = "seed for randomized checks (default: a fresh one, printed)")
   Long seed;
 
@@ -63,7 +67,13 @@ final class GradeCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     long runSeed = seed != null ? seed : new SecureRandom().nextLong() & Long.MAX_VALUE;
-    Workbench workbench = new Workbench(Workbench.defaultHome(), Workbench.defaultScratch());
+    try (Workbench workbench = new Workbench(Workbench.defaultHome(),
+        course == null ? Workbench.defaultHome() : course.toAbsolutePath().normalize(), Workbench.defaultScratch())) {
+      return run(workbench, runSeed, stdout, stderr);
+    }
+  }
+
+  private int run(Workbench workbench, long runSeed, PrintWriter stdout, PrintWriter stderr) throws Exception {
     List<String> warnings = new ArrayList<>();
     GradeResult grade;
     try (Sandbox chosen = Sandboxes.open(sandbox, workbench.scratch(), warnings, stderr)) {

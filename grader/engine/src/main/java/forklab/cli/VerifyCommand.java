@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import java.nio.file.Path;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -30,6 +31,10 @@ final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--sandbox", paramLabel = "MODE", description = "auto, docker or local (default: ${DEFAULT-VALUE})")
   SandboxChoice sandbox = SandboxChoice.auto;
 
+  @Option(names = "--course", paramLabel = "HOME", description = "the course to use: a folder with exercises/,"
+      + " solutions/ and grader/checks/ (default: this Forklab's own)")
+  Path course;
+
   @Option(names = "--seed", paramLabel = "N", description = "seed for randomized checks")
   Long seed;
 
@@ -37,7 +42,13 @@ final class VerifyCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Workbench workbench = new Workbench(Workbench.defaultHome(), Workbench.defaultScratch());
+    try (Workbench workbench = new Workbench(Workbench.defaultHome(),
+        course == null ? Workbench.defaultHome() : course.toAbsolutePath().normalize(), Workbench.defaultScratch())) {
+      return run(workbench, out, err);
+    }
+  }
+
+  private int run(Workbench workbench, PrintWriter out, PrintWriter err) throws Exception {
     for (String id : exercises) {
       if (workbench.course().find(id).isEmpty()) {
         err.println("forklab verify: no exercise '" + id + "'; known: " + String.join(", ", workbench.course().ids()));

@@ -13,7 +13,7 @@ import java.util.List;
  * Everything a command needs, made once from Forklab's home folder: the course, the runner's
  * classpath, the check-suite cache and the trusted local sandbox that lists checks.
  */
-public final class Workbench {
+public final class Workbench implements AutoCloseable {
   private final Course course;
   private final List<Path> runnerClasspath;
   private final Path scratch;
@@ -21,7 +21,15 @@ public final class Workbench {
 
   /** A workbench for the course under {@code home}, whose runner is built under {@code home} too. */
   public Workbench(Path home, Path scratch) {
-    this(Course.load(home), RunnerLibrary.classpath(home), home.resolve(".forklab/cache"), scratch);
+    this(home, home, scratch);
+  }
+
+  /**
+   * A workbench for the course under {@code courseHome}, with the runner and the check cache of the
+   * Forklab installation under {@code forklabHome}.
+   */
+  public Workbench(Path forklabHome, Path courseHome, Path scratch) {
+    this(Course.load(courseHome), RunnerLibrary.classpath(forklabHome), forklabHome.resolve(".forklab/cache"), scratch);
   }
 
   /** A workbench for {@code course}, with the runner and caches given separately (tests, tools). */
@@ -53,6 +61,19 @@ public final class Workbench {
 
   public Path scratch() {
     return scratch;
+  }
+
+  /** Deletes the scratch folder and everything left in it. */
+  @Override
+  public void close() {
+    if (!java.nio.file.Files.exists(scratch)) {
+      return;
+    }
+    try (var paths = java.nio.file.Files.walk(scratch)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (java.io.IOException | java.io.UncheckedIOException ignored) {
+      // Best effort: the system's temporary folder is cleaned eventually.
+    }
   }
 
   public Grader grader(Sandbox sandbox) {

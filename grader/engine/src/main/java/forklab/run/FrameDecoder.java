@@ -73,7 +73,7 @@ final class FrameDecoder implements Consumer<String> {
         }
       }
       case "plan" -> payloads.put("plan", event.path("checks").toString());
-      case "crash" -> payloads.put("crash", event.path("message").asText());
+      case "crash", "exhausted" -> payloads.put(type, event.path("message").asText());
       default -> payloads.put(type, event.toString());
     }
   }

@@ -35,6 +35,11 @@ public record RunOutcome(
     return Optional.ofNullable(payloads.get("crash"));
   }
 
+  /** How the submission exhausted the JVM (heap, stack, threads), if the runner saw it happen. */
+  public Optional<String> exhausted() {
+    return Optional.ofNullable(payloads.get("exhausted"));
+  }
+
   public List<String> finishedIds() {
     return List.copyOf(finished.keySet());
   }

@@ -119,6 +119,11 @@ public final class Scorer {
             + "\n  try next: look for code that never finishes: an endless loop, a join on a thread that never"
             + " ends, waiting on a child process that never exits";
       }
+      if (run.exhausted().isPresent()) {
+        return "did not finish: the JVM running the checks gave out while this check ran ("
+            + run.exhausted().get() + ")\n  try next: look for data that grows without bound, endless"
+            + " recursion, or threads created in a loop";
+      }
       if (execution.outOfMemory()) {
         return "did not finish: the JVM running the checks used more than its " + exercise.limits().memoryMb()
             + " MiB of memory while this check ran, and was killed\n  try next: look for data that grows without bound";

@@ -63,6 +63,10 @@ public final class SandboxRunner {
       } else {
         runner.run();
       }
+    } catch (VirtualMachineError exhausted) {
+      // The submission used up the JVM (heap, stack, threads): its doing, not the runner's.
+      runner.emit(Map.of("type", "exhausted", "message", String.valueOf(exhausted)));
+      status = 71;
     } catch (Throwable failure) {
       runner.emit(Map.of("type", "crash", "message", String.valueOf(failure)));
       status = 70;

@@ -1,0 +1,208 @@
+package forklab.sandbox.docker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.dockerjava.api.DockerClient;
+import forklab.cli.Forklab;
+import forklab.engine.Fixtures;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.testcontainers.DockerClientFactory;
+
+/**
+ * Hostile submissions graded in the Docker sandbox, end to end through the command line. Each
+ * attacks in exercise ex90-echo of the test course; ex91-plain is a bystander. For every attack the
+ * grader exits 0, the attacked check earns nothing, the bystander earns everything, the reports
+ * hold nothing the attack tried to smuggle out, and the host is left as it was.
+ */
+@RequiresDocker
+@Timeout(240)
+class AttackSuiteTest {
+  static final int LISTENER_PORT = 47123;
+  static final String MARKER = "hidden-check-marker-7f3a91";
+  static final String SYMLINK_SECRET = "symlink-secret-5e2d";
+  static final int SANDBOX_UID = 10001;
+  static final long REPORT_CAP_BYTES = 256 * 1024;
+
+  static ServerSocket listener;
+  static final AtomicInteger connections = new AtomicInteger();
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  @BeforeAll
+  static void listenOnTheHost() throws IOException {
+    listener = new ServerSocket();
+    listener.setReuseAddress(true);
+    listener.bind(new InetSocketAddress("0.0.0.0", LISTENER_PORT));
+    Thread acceptor = new Thread(() -> {
+      while (!listener.isClosed()) {
+        try (Socket socket = listener.accept()) {
+          connections.incrementAndGet();
+        } catch (IOException closed) {
+          return;
+        }
+      }
+    }, "host-listener");
+    acceptor.setDaemon(true);
+    acceptor.start();
+  }
+
+  @AfterAll
+  static void stopListening() throws IOException {
+    listener.close();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
+    "fork-bomb", "memory-bomb", "system-exit", "runtime-halt", "endless-loop", "detached-grandchildren",
+    "stdout-flood", "fill-tmpfs", "host-connection", "read-hidden-checks", "overwrite-reports",
+    "print-ci-token", "junit-extension", "shadow-assertions", "symlink-escape", "endless-thread"
+  })
+  void theAttackIsContainedAndEverythingElseIsGradedNormally(String attack, @org.junit.jupiter.api.io.TempDir Path work)
+      throws Exception {
+    String token = System.getenv("CI_JOB_TOKEN");
+    assertThat(token).as("surefire gives the tests a CI_JOB_TOKEN to steal").isNotBlank();
+    Set<String> volumesBefore = volumes();
+    Path submission = submission(attack, work);
+    Path out = work.resolve("out");
+
+    StringWriter stdout = new StringWriter();
+    StringWriter stderr = new StringWriter();
+    int status = Forklab.execute(new String[] {
+      "grade", submission.toString(), "--course", Fixtures.echoCourse().toString(),
+      "--sandbox", "docker", "--out", out.toString(), "--seed", "11"
+    }, new PrintWriter(stdout, true), new PrintWriter(stderr, true));
+
+    assertThat(status).as("exit status; stderr:%n%s", stderr).isZero();
+    JsonNode results = JSON.readTree(out.resolve("results.json").toFile());
+    assertThat(results.path("extra_data").path("infrastructure_error").isNull()).isTrue();
+    assertThat(results.path("extra_data").path("sandbox").asText()).isEqualTo("docker");
+    for (JsonNode test : results.path("tests")) {
+      String exercise = test.path("extra_data").path("exercise").asText();
+      String check = test.path("extra_data").path("check").asText();
+      if (exercise.equals("ex91-plain")) {
+        assertThat(test.path("score").asDouble()).as("bystander check %s", check).isEqualTo(test.path("max_score").asDouble());
+      }
+      if (exercise.equals("ex90-echo") && check.equals("echo returns its input")) {
+        assertThat(test.path("score").asDouble()).as("the attacked check").isZero();
+      }
+    }
+    for (String report : List.of("results.json", "junit.xml", "summary.md", "report.html")) {
+      Path file = out.resolve(report);
+      assertThat(Files.size(file)).as(report + " size").isLessThan(REPORT_CAP_BYTES);
+      String text = Files.readString(file, StandardCharsets.UTF_8);
+      assertThat(text).as(report).doesNotContain(token).doesNotContain(MARKER).doesNotContain(SYMLINK_SECRET);
+    }
+    assertThat(connections.get()).as("connections the host listener received").isZero();
+    assertThat(sandboxContainers()).as("sandbox containers left").isEmpty();
+    assertThat(volumes()).as("docker volumes left").isSubsetOf(volumesBefore);
+    assertThat(processesOf(SANDBOX_UID)).as("processes of the sandbox user left on the host").isEmpty();
+    assertThat(filesOf(SANDBOX_UID, List.of(work, Path.of(System.getProperty("java.io.tmpdir")))))
+        .as("files of the sandbox user left on the host").isEmpty();
+    assertThat(Files.exists(Path.of(System.getProperty("java.io.tmpdir"), "forklab-" + ProcessHandle.current().pid())))
+        .as("the grader's scratch folder").isFalse();
+  }
+
+  /** The attack's ex90-echo next to a correct ex91-plain. */
+  private static Path submission(String attack, Path work) throws IOException {
+    Path submission = work.resolve("submission");
+    copyTree(Path.of("src/test/fixtures/attacks").resolve(attack), submission);
+    copyTree(Fixtures.echoSubmission("good").resolve("ex91-plain"), submission.resolve("ex91-plain"));
+    if (attack.equals("symlink-escape")) {
+      Path secret = Files.writeString(work.resolve("secret.java"), "class Secret { String s = \"" + SYMLINK_SECRET + "\"; }");
+      Path sources = submission.resolve("ex90-echo/src/main/java/forklab/echo");
+      Files.createSymbolicLink(sources.resolve("Secret.java"), secret);
+      Files.createSymbolicLink(sources.resolve("outside"), work);
+    }
+    return submission;
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        Path destination = to.resolve(from.relativize(file).toString());
+        Files.createDirectories(destination.getParent());
+        Files.copy(file, destination, StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+  }
+
+  private static DockerClient docker() {
+    return DockerClientFactory.instance().client();
+  }
+
+  private static List<String> sandboxContainers() {
+    return docker().listContainersCmd().withShowAll(true)
+        .withLabelFilter(Map.of(ContainerLabels.SANDBOX, "1")).exec().stream()
+        .map(container -> container.getId()).toList();
+  }
+
+  private static Set<String> volumes() {
+    Set<String> names = new HashSet<>();
+    var volumes = docker().listVolumesCmd().exec().getVolumes();
+    if (volumes != null) {
+      volumes.forEach(volume -> names.add(volume.getName()));
+    }
+    return names;
+  }
+
+  private static List<Long> processesOf(int uid) throws IOException {
+    List<Long> found = new ArrayList<>();
+    try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
+      for (Path entry : entries.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+        try {
+          for (String line : Files.readAllLines(entry.resolve("status"))) {
+            if (line.startsWith("Uid:") && line.split("\\s+")[1].equals(Integer.toString(uid))) {
+              found.add(Long.parseLong(entry.getFileName().toString()));
+            }
+          }
+        } catch (IOException gone) {
+          // ended meanwhile
+        }
+      }
+    }
+    return found;
+  }
+
+  private static List<Path> filesOf(int uid, List<Path> roots) throws IOException {
+    List<Path> found = new ArrayList<>();
+    for (Path root : roots) {
+      try (Stream<Path> paths = Files.walk(root, 4)) {
+        for (Path path : paths.toList()) {
+          try {
+            if ((Integer) Files.getAttribute(path, "unix:uid", java.nio.file.LinkOption.NOFOLLOW_LINKS) == uid) {
+              found.add(path);
+            }
+          } catch (IOException | UnsupportedOperationException gone) {
+            // vanished or not a unix file system
+          }
+        }
+      } catch (java.io.UncheckedIOException unreadable) {
+        // a folder another process removed while we walked
+      }
+    }
+    return found;
+  }
+
+}
