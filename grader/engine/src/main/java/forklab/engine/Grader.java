@@ -84,7 +84,9 @@ public final class Grader {
           infrastructureError = exercise.spec().id() + ": " + attempt.infrastructureError().get();
         }
         ExerciseResult result = scorer.score(attempt);
-        progress.accept(String.format("  %s: %s / %s", exercise.spec().id(), points(result.score()), points(result.maxScore())));
+        String timing = attempt.run().map(run -> " (sandbox " + run.execution().describePhases() + ")").orElse("");
+        progress.accept(String.format("  %s: %s / %s%s", exercise.spec().id(), points(result.score()),
+            points(result.maxScore()), timing));
         results.add(result);
       }
       results.sort(Comparator.comparing(ExerciseResult::id));

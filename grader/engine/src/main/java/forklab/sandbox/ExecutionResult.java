@@ -1,6 +1,9 @@
 package forklab.sandbox;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * How an execution ended.
@@ -10,5 +13,19 @@ import java.time.Duration;
  * @param outOfMemory true when the sandbox killed it for exceeding its memory limit
  * @param elapsed wall time
  * @param stderr the last part of its standard error
+ * @param phases where the time went, in order (for example create, copy, start, run, remove)
  */
-public record ExecutionResult(int exitCode, boolean timedOut, boolean outOfMemory, Duration elapsed, String stderr) {}
+public record ExecutionResult(
+    int exitCode, boolean timedOut, boolean outOfMemory, Duration elapsed, String stderr, Map<String, Duration> phases) {
+  public ExecutionResult {
+    phases = Collections.unmodifiableMap(new LinkedHashMap<>(phases));
+  }
+
+  /** The phases as {@code name 1.23 s, ...}. */
+  public String describePhases() {
+    StringBuilder text = new StringBuilder();
+    phases.forEach((name, time) -> text.append(text.isEmpty() ? "" : ", ")
+        .append(name).append(' ').append(String.format(java.util.Locale.ROOT, "%.2f s", time.toNanos() / 1e9)));
+    return text.toString();
+  }
+}

@@ -17,7 +17,9 @@ import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.testcontainers.DockerClientFactory;
@@ -113,6 +115,7 @@ public final class DockerSandbox implements Sandbox {
     try {
       PipedOutputStream stdoutSink = new PipedOutputStream(stdout);
       pump = StreamPump.start(execution.label() + "-stdout", stdout, stdoutLines, Execution.MAX_LINE_CHARS);
+      long startNanos = System.nanoTime();
       try {
         container.start();
       } catch (RuntimeException e) {
@@ -127,7 +130,10 @@ public final class DockerSandbox implements Sandbox {
               forward(frame, stdoutSink, stderr);
             }
           });
+      Duration startTime = Duration.ofNanos(System.nanoTime() - startNanos);
+      long runNanos = System.nanoTime();
       Integer exitCode = awaitExit(container.getContainerId(), execution.limits().timeLimitSeconds());
+      Duration runTime = Duration.ofNanos(System.nanoTime() - runNanos);
       boolean timedOut = exitCode == null;
       if (timedOut) {
         kill(container.getContainerId());
@@ -138,7 +144,15 @@ public final class DockerSandbox implements Sandbox {
       pump.join(LOG_GRACE.toMillis());
       int code = state.getExitCodeLong() == null ? 137 : state.getExitCodeLong().intValue();
       boolean oom = Boolean.TRUE.equals(state.getOOMKilled());
-      return new ExecutionResult(code, timedOut, oom, Duration.ofNanos(System.nanoTime() - started), stderr.toString());
+      long removeNanos = System.nanoTime();
+      stopQuietly(container);
+      Map<String, Duration> phases = new LinkedHashMap<>();
+      phases.put("copy", container.copyTime());
+      phases.put("start", startTime.minus(container.copyTime()));
+      phases.put("run", runTime);
+      phases.put("remove", Duration.ofNanos(System.nanoTime() - removeNanos));
+      return new ExecutionResult(code, timedOut, oom, Duration.ofNanos(System.nanoTime() - started), stderr.toString(),
+          phases);
     } catch (IOException e) {
       throw new SandboxException("cannot read the sandbox container's output: " + e.getMessage(), e);
     } finally {

@@ -41,6 +41,7 @@ final class SandboxContainer extends GenericContainer<SandboxContainer> {
   private static final int TMPFS_MB = 64;
 
   private final Execution execution;
+  private volatile Duration copyTime = Duration.ZERO;
 
   SandboxContainer(String image, Execution execution) {
     super(DockerImageName.parse(image));
@@ -89,11 +90,18 @@ final class SandboxContainer extends GenericContainer<SandboxContainer> {
 
   @Override
   protected void containerIsCreated(String containerId) {
+    long started = System.nanoTime();
     byte[] archive = archive();
     dockerClient.copyArchiveToContainerCmd(containerId)
         .withRemotePath(WORK)
         .withTarInputStream(new ByteArrayInputStream(archive))
         .exec();
+    copyTime = Duration.ofNanos(System.nanoTime() - started);
+  }
+
+  /** How long packing and copying the class path in took. */
+  Duration copyTime() {
+    return copyTime;
   }
 
   /** The class path entries as the container sees them: {@code /sandbox/cp/<n>[/name.jar]}. */

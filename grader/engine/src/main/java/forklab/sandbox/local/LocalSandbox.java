@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -101,7 +102,8 @@ public final class LocalSandbox implements Sandbox {
       deleteQuietly(workDir);
     }
     int exitCode = process.waitFor();
-    return new ExecutionResult(exitCode, timedOut, false, Duration.ofNanos(System.nanoTime() - started), stderr.toString());
+    Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+    return new ExecutionResult(exitCode, timedOut, false, elapsed, stderr.toString(), Map.of("run", elapsed));
   }
 
   static void deleteQuietly(Path folder) {
