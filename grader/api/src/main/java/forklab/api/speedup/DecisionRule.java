@@ -1,0 +1,97 @@
+package forklab.api.speedup;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Turns rounds of timings into a verdict. PASS only when even the pessimistic end of the interval
+ * around the median fraction clears the goal; FAIL only when even the optimistic end misses it;
+ * NOT JUDGED HERE when the machine shows too little parallelism or the spread straddles the goal.
+ *
+ * <p>The interval is the distribution-free one for a median: the k-th smallest and k-th largest
+ * of n values, with k the largest that keeps the coverage at or above {@link #COVERAGE}.
+ */
+public final class DecisionRule {
+  /** Coverage of the interval around the median. */
+  public static final double COVERAGE = 0.85;
+  static final String TOO_NOISY = "the measurements were too spread out";
+
+  private final double goal;
+  private final double minimumLimit;
+
+  /**
+   * @param goal the fraction of the calibrated limit required, for example 0.85
+   * @param minimumLimit the calibrated limit below which the machine cannot judge, for example 1.35
+   */
+  public DecisionRule(double goal, double minimumLimit) {
+    if (goal <= 0 || goal > 1.5 || minimumLimit < 1) {
+      throw new IllegalArgumentException("goal " + goal + " or minimum limit " + minimumLimit + " out of range");
+    }
+    this.goal = goal;
+    this.minimumLimit = minimumLimit;
+  }
+
+  public Decision decide(List<Round> rounds) {
+    if (rounds.size() < 3) {
+      throw new IllegalArgumentException("at least 3 rounds are needed, not " + rounds.size());
+    }
+    double[] fractions = rounds.stream().mapToDouble(Round::fraction).sorted().toArray();
+    double limit = median(rounds.stream().mapToDouble(Round::limit).toArray());
+    double speedup = median(rounds.stream().mapToDouble(Round::effectiveSpeedup).toArray());
+    double fraction = median(fractions);
+    int k = orderStatistic(fractions.length);
+    double low = fractions[k - 1];
+    double high = fractions[fractions.length - k];
+    int n = rounds.size();
+    if (limit < minimumLimit) {
+      return new Decision(Verdict.NOT_JUDGED_HERE, fraction, low, high, limit, speedup, n, String.format(Locale.ROOT,
+          "the machine cannot show parallelism right now: a perfectly parallel kernel reached only %.2fx"
+              + " (at least %.2fx is needed to judge a speedup)", limit, minimumLimit));
+    }
+    if (low >= goal) {
+      return new Decision(Verdict.PASS, fraction, low, high, limit, speedup, n, String.format(Locale.ROOT,
+          "even the slowest rounds reached %.2f of the limit (goal %.2f)", low, goal));
+    }
+    if (high < goal) {
+      return new Decision(Verdict.FAIL, fraction, low, high, limit, speedup, n, String.format(Locale.ROOT,
+          "even the fastest rounds reached only %.2f of the limit (goal %.2f)", high, goal));
+    }
+    return new Decision(Verdict.NOT_JUDGED_HERE, fraction, low, high, limit, speedup, n, String.format(Locale.ROOT,
+        TOO_NOISY + ": between %.2f and %.2f of the limit, on both sides of the goal %.2f", low, high, goal));
+  }
+
+  public double goal() {
+    return goal;
+  }
+
+  /** The largest k such that [x(k), x(n-k+1)] covers the median with probability >= COVERAGE. */
+  static int orderStatistic(int n) {
+    int best = 1;
+    for (int k = 1; k <= (n + 1) / 2; k++) {
+      double outside = 0;
+      for (int i = 0; i < k; i++) {
+        outside += binomialHalf(n, i);
+      }
+      if (1 - 2 * outside >= COVERAGE) {
+        best = k;
+      }
+    }
+    return best;
+  }
+
+  private static double binomialHalf(int n, int i) {
+    double coefficient = 1;
+    for (int j = 0; j < i; j++) {
+      coefficient = coefficient * (n - j) / (j + 1);
+    }
+    return coefficient / Math.pow(2, n);
+  }
+
+  static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int mid = sorted.length / 2;
+    return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  }
+}

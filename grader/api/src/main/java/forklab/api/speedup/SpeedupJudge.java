@@ -1,0 +1,337 @@
+package forklab.api.speedup;
+
+import forklab.api.Feedback;
+import forklab.api.Measured;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
+import org.junit.jupiter.api.TestReporter;
+
+/**
+ * Judges a speedup goal on the CPUs the check really has, however noisy the machine.
+ *
+ * <pre>{@code
+ * SpeedupJudge.Result result = SpeedupJudge.<long[], Long>builder()
+ *     .threads(Runtime.getRuntime().availableProcessors())
+ *     .goal(0.85)
+ *     .inputs(random -> freshRange(random))                 // a new input of the same cost per run
+ *     .baseline(range -> GraderPrimes.count(range))          // the grader's own sequential code
+ *     .candidate(range -> PrimeCounter.countParallel(range[0], range[1], threads))
+ *     .control(range -> PrimeCounter.countParallel(range[0], range[1], 1))
+ *     .random(random)
+ *     .judge();
+ * result.publish(testReporter);   // measured, required, limit, spread, evidence
+ * result.assertPassed();          // FAIL throws; NOT JUDGED HERE aborts the check
+ * }</pre>
+ *
+ * <p>Each round times, in a random order: the baseline and the candidate on the same fresh input
+ * (the candidate's answer is checked against the baseline's), the control (the candidate on one
+ * thread) on another fresh input, and the calibration kernel on one thread and on C threads. The
+ * {@link DecisionRule} decides on the rounds; an undecided first batch gets one more batch.
+ */
+public final class SpeedupJudge<I, R> {
+  private final Builder<I, R> config;
+
+  private SpeedupJudge(Builder<I, R> config) {
+    this.config = config;
+  }
+
+  public static <I, R> Builder<I, R> builder() {
+    return new Builder<>();
+  }
+
+  /** Runs the measurement. A wrong answer from the candidate fails at once with the input named. */
+  public Result judge() throws InterruptedException {
+    DecisionRule rule = new DecisionRule(config.goal, config.minimumLimit);
+    if (config.threads < 2) {
+      return new Result(new Decision(Verdict.NOT_JUDGED_HERE, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+          Double.NaN, 0, "this machine gives the check only " + config.threads
+              + " CPU, so no speedup can be shown here"), Evidence.NONE, config);
+    }
+    long kernelIterations = warmUp();
+    List<Round> rounds = new ArrayList<>();
+    List<double[]> evidence = new ArrayList<>();
+    Decision decision = null;
+    for (int batch = 0; batch < 2; batch++) {
+      for (int i = 0; i < config.rounds; i++) {
+        rounds.add(round(kernelIterations, evidence));
+      }
+      decision = rule.decide(rounds);
+      if (!decision.undecided()) {
+        break;
+      }
+    }
+    return new Result(decision, evidence(evidence), config);
+  }
+
+  private long warmUp() throws InterruptedException {
+    long baselineNanos = Long.MAX_VALUE;
+    for (int i = 0; i < config.warmup; i++) {
+      I input = config.inputs.apply(config.random);
+      long start = System.nanoTime();
+      R expected = config.baseline.apply(input);
+      baselineNanos = Math.min(baselineNanos, System.nanoTime() - start);
+      check(input, expected, config.candidate.apply(input));
+      if (config.control != null) {
+        config.control.apply(config.inputs.apply(config.random));
+      }
+    }
+    long probe = 20_000_000L;
+    long probeNanos = Long.MAX_VALUE;
+    for (int i = 0; i < 3; i++) {
+      probeNanos = Math.min(probeNanos, SpinKernel.timeOne(probe));
+      SpinKernel.timeAll(probe, config.threads);
+    }
+    long iterations = (long) ((double) probe * baselineNanos / Math.max(1, probeNanos));
+    return Math.max(iterations, 1_000_000L) / config.threads * config.threads;
+  }
+
+  private Round round(long kernelIterations, List<double[]> evidence) throws InterruptedException {
+    List<Integer> order = new ArrayList<>(List.of(0, 1, 2, 3, 4));
+    Collections.shuffle(order, config.random);
+    I shared = config.inputs.apply(config.random);
+    I controlInput = config.inputs.apply(config.random);
+    long[] nanos = new long[5];
+    R expected = null;
+    R actual = null;
+    for (int task : order) {
+      long start = System.nanoTime();
+      switch (task) {
+        case 0 -> expected = config.baseline.apply(shared);
+        case 1 -> {
+          BusySampler sampler = new BusySampler();
+          try {
+            actual = config.candidate.apply(shared);
+          } finally {
+            nanos[1] = System.nanoTime() - start;
+            sampler.close();
+          }
+          evidence.add(new double[] {sampler.cpuPerWall(), sampler.maxBusy()});
+          continue;
+        }
+        case 2 -> {
+          if (config.control == null) {
+            continue;
+          }
+          config.control.apply(controlInput);
+        }
+        case 3 -> nanos[3] = SpinKernel.timeOne(kernelIterations);
+        default -> nanos[4] = SpinKernel.timeAll(kernelIterations, config.threads);
+      }
+      if (task <= 2) {
+        nanos[task] = System.nanoTime() - start;
+      }
+    }
+    check(shared, expected, actual);
+    return new Round(nanos[0], Math.max(1, nanos[1]), nanos[2], nanos[3], nanos[4]);
+  }
+
+  private void check(I input, R expected, R actual) {
+    if (!config.sameAnswer.test(expected, actual)) {
+      throw Feedback.of("the parallel code gave a wrong answer during the speedup measurement")
+          .measured(String.valueOf(actual) + " for input " + config.describeInput.apply(input))
+          .required(String.valueOf(expected))
+          .tryNext("make it correct first: a speedup only counts for right answers")
+          .fail();
+    }
+  }
+
+  private static Evidence evidence(List<double[]> samples) {
+    if (samples.isEmpty()) {
+      return Evidence.NONE;
+    }
+    return new Evidence(
+        DecisionRule.median(samples.stream().mapToDouble(sample -> sample[0]).filter(v -> !Double.isNaN(v)).toArray()),
+        DecisionRule.median(samples.stream().mapToDouble(sample -> sample[1]).toArray()));
+  }
+
+  /** The judge's answer with its evidence, and the student-facing words for it. */
+  public static final class Result {
+    private final Decision decision;
+    private final Evidence evidence;
+    private final Builder<?, ?> config;
+
+    Result(Decision decision, Evidence evidence, Builder<?, ?> config) {
+      this.decision = decision;
+      this.evidence = evidence;
+      this.config = config;
+    }
+
+    public Decision decision() {
+      return decision;
+    }
+
+    public Evidence evidence() {
+      return evidence;
+    }
+
+    public Verdict verdict() {
+      return decision.verdict();
+    }
+
+    /** The speedup required: the goal times the calibrated limit. */
+    public double required() {
+      return config.goal * decision.limit();
+    }
+
+    /** Publishes measured and required speedups with the limit, the spread and the evidence. */
+    public void publish(TestReporter reporter) {
+      Map<String, Object> details = new LinkedHashMap<>();
+      details.put("threads", config.threads);
+      details.put("calibrated limit", format(decision.limit()));
+      details.put("fraction of limit", format(decision.fraction()));
+      details.put("fraction range", format(decision.low()) + " to " + format(decision.high()));
+      details.put("rounds", decision.rounds());
+      details.put("cpu per wall", format(evidence.cpuPerWall()));
+      details.put("busy threads", format(evidence.busyThreads()));
+      details.put("verdict", decision.verdict().name());
+      Measured.publish(reporter, decision.speedup(), required(), "x", details);
+    }
+
+    /** Returns on PASS; throws the feedback on FAIL; ends the check as not judged otherwise. */
+    public void assertPassed() {
+      switch (decision.verdict()) {
+        case PASS -> { }
+        case FAIL -> throw new AssertionError(feedback());
+        default -> Measured.notJudgedHere(feedback());
+      }
+    }
+
+    /** What a student reads: measured, required, the limit, the spread, the evidence, what next. */
+    public String feedback() {
+      if (decision.rounds() == 0) {
+        return decision.reason();
+      }
+      Feedback text = Feedback.of(switch (decision.verdict()) {
+        case PASS -> "the speedup goal is met";
+        case FAIL -> "the speedup goal is missed";
+        default -> "the speedup could not be judged here: " + decision.reason();
+      });
+      text.measured(String.format(Locale.ROOT, "%.2fx faster than the grader's sequential code with %d threads"
+          + " (median of %d rounds)", decision.speedup(), config.threads, decision.rounds()));
+      text.required(String.format(Locale.ROOT, "%.2fx: %.2f of the %.2fx that a perfectly parallel kernel reached"
+          + " on the same %d CPUs in the same run", required(), config.goal, decision.limit(), config.threads));
+      text.line("spread", String.format(Locale.ROOT, "your rounds reached %.2f to %.2f of that limit (%s)",
+          decision.low(), decision.high(), decision.reason()));
+      text.line("evidence", String.format(Locale.ROOT, "while your code ran, the JVM used %s CPU-seconds per second"
+          + " and at most %s threads were running at once", format(evidence.cpuPerWall()), format(evidence.busyThreads())));
+      if (decision.verdict() == Verdict.FAIL) {
+        text.tryNext(evidence.cpuPerWall() < 1.3
+            ? "only about one core was busy: make sure every thread starts before you wait for any, and that the"
+                + " threads really share the work (no parallel streams, no single-threaded executor)"
+            : "several cores were busy but the work was not split well: hand out small blocks from a shared"
+                + " counter so that no thread idles while another still has a large share");
+      } else if (decision.verdict() == Verdict.NOT_JUDGED_HERE) {
+        text.tryNext("nothing is wrong with your code as far as this check can tell; re-run the grade"
+            + " (--retry-unjudged 2) when the machine is quieter");
+      }
+      return text.message();
+    }
+
+    private static String format(double value) {
+      return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%.2f", value);
+    }
+  }
+
+  /** Configures a judge; every setter returns the builder. */
+  public static final class Builder<I, R> {
+    private int threads = Runtime.getRuntime().availableProcessors();
+    private double goal = 0.85;
+    private double minimumLimit = 1.35;
+    private int rounds = 7;
+    private int warmup = 2;
+    private Random random = new Random();
+    private Function<Random, I> inputs;
+    private Function<I, R> baseline;
+    private Function<I, R> candidate;
+    private Function<I, R> control;
+    private BiPredicate<R, R> sameAnswer = Objects::equals;
+    private Function<I, String> describeInput = String::valueOf;
+
+    public Builder<I, R> threads(int threads) {
+      this.threads = threads;
+      return this;
+    }
+
+    /** The fraction of the calibrated limit required (default 0.85). */
+    public Builder<I, R> goal(double goal) {
+      this.goal = goal;
+      return this;
+    }
+
+    /** Below this calibrated limit nothing is judged (default 1.35). */
+    public Builder<I, R> minimumLimit(double minimumLimit) {
+      this.minimumLimit = minimumLimit;
+      return this;
+    }
+
+    /** Rounds per batch (default 7, at least 3). */
+    public Builder<I, R> rounds(int rounds) {
+      if (rounds < 3) {
+        throw new IllegalArgumentException("at least 3 rounds");
+      }
+      this.rounds = rounds;
+      return this;
+    }
+
+    public Builder<I, R> warmup(int warmup) {
+      this.warmup = Math.max(1, warmup);
+      return this;
+    }
+
+    /** The source of inputs and of the order of each round: the check's seeded random. */
+    public Builder<I, R> random(Random random) {
+      this.random = random;
+      return this;
+    }
+
+    /** A fresh input for every timed run; all of the same cost, so that caching gains nothing. */
+    public Builder<I, R> inputs(Function<Random, I> inputs) {
+      this.inputs = inputs;
+      return this;
+    }
+
+    /** The grader's own sequential code: the reference time and the right answer. */
+    public Builder<I, R> baseline(Function<I, R> baseline) {
+      this.baseline = baseline;
+      return this;
+    }
+
+    /** The submission's parallel code at the thread count under test. */
+    public Builder<I, R> candidate(Function<I, R> candidate) {
+      this.candidate = candidate;
+      return this;
+    }
+
+    /** Optional: the submission on one thread, so a faster algorithm does not count as speedup. */
+    public Builder<I, R> control(Function<I, R> control) {
+      this.control = control;
+      return this;
+    }
+
+    public Builder<I, R> sameAnswer(BiPredicate<R, R> sameAnswer) {
+      this.sameAnswer = sameAnswer;
+      return this;
+    }
+
+    /** How to name an input in feedback (default {@code String.valueOf}). */
+    public Builder<I, R> describeInput(Function<I, String> describeInput) {
+      this.describeInput = describeInput;
+      return this;
+    }
+
+    public SpeedupJudge.Result judge() throws InterruptedException {
+      Objects.requireNonNull(inputs, "inputs");
+      Objects.requireNonNull(baseline, "baseline");
+      Objects.requireNonNull(candidate, "candidate");
+      return new SpeedupJudge<>(this).judge();
+    }
+  }
+}
