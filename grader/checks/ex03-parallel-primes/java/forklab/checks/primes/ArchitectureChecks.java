@@ -120,7 +120,7 @@ class ArchitectureChecks {
             .because("this exercise is about threads you start and balance yourself");
     judge(
         rule,
-        "countParallel lets a parallel stream do the work",
+        "the classes of " + PACKAGE + " use a parallel stream",
         "no call of BaseStream.parallel() or Collection.parallelStream() in " + PACKAGE,
         "replace the stream with threads you start yourself: the point of the exercise is to see"
             + " how the work is split, which a parallel stream hides");
@@ -147,7 +147,7 @@ class ArchitectureChecks {
             .because("this exercise shares one process's memory between threads");
     judge(
         rule,
-        "countParallel starts child processes",
+        "the classes of " + PACKAGE + " start child processes",
         "no use of ProcessBuilder, Process, ProcessHandle or Runtime.exec in " + PACKAGE,
         "count in threads of this one process; processes come in a later exercise (ex05-pipes)");
   }

@@ -21,6 +21,11 @@ final class Series {
     millis[size++] = value;
   }
 
+  /** The {@code index}-th run, in the order they were added. */
+  double get(int index) {
+    return millis[index];
+  }
+
   int size() {
     return size;
   }
@@ -35,9 +40,14 @@ final class Series {
   }
 
   double median() {
-    double[] sorted = Arrays.copyOf(millis, size);
+    return median(Arrays.copyOf(millis, size));
+  }
+
+  static double median(double[] values) {
+    double[] sorted = values.clone();
     Arrays.sort(sorted);
-    return size % 2 == 1 ? sorted[size / 2] : (sorted[size / 2 - 1] + sorted[size / 2]) / 2;
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
 
   /** Median over fastest: about 1.0 on a quiet machine, well above on a busy one. */

@@ -8,6 +8,7 @@ import forklab.api.Graded;
 import forklab.api.Measured;
 import forklab.api.Seeded;
 import forklab.primes.PrimeCounter;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
@@ -25,8 +26,9 @@ import org.junit.jupiter.api.Timeout.ThreadMode;
  * draws a fresh random range (of nearly equal cost) and times, in alternating order, the grader's
  * own sequential count and the submission's countParallel at C threads, and beside them a
  * perfectly parallel kernel (C copies of one slice, nothing shared) on one thread and on C
- * threads. Speedups are taken between fastest runs (see {@link Series}); the submission must reach
- * {@value #SHARE} of the kernel's speedup.
+ * threads. The submission must reach {@value #SHARE} of the kernel's speedup, judged both between
+ * fastest runs (see {@link Series}) and as the median of the rounds' own ratios, whichever is
+ * better; when it falls short on a noisy machine the goal is not judged rather than failed.
  */
 @Seeded
 class SpeedupChecks {
@@ -60,12 +62,12 @@ class SpeedupChecks {
 
     Timings timings = new Timings();
     timings.run(ROUNDS, cores, length, random);
-    if (!timings.hopeless && timings.speedup() < SHARE * timings.limit()) {
+    if (!timings.hopeless && timings.creditedSpeedup() < SHARE * timings.limit()) {
       // A busy moment may have hidden the true speed: look again before saying no.
       timings.run(MORE_ROUNDS, cores, length, random);
     }
 
-    double speedup = timings.speedup();
+    double speedup = timings.creditedSpeedup();
     double limit = timings.limit();
     double required = SHARE * limit;
     double noise = timings.noise();
@@ -74,6 +76,8 @@ class SpeedupChecks {
     details.put("threads", cores);
     details.put("range length", length);
     details.put("rounds", timings.sequential.size());
+    details.put("fastest-run speedup", two(timings.speedup()));
+    details.put("median round efficiency", two(timings.roundEfficiency()));
     details.put("noise", two(noise));
     Measured.publish(reporter, speedup, required, "x", details);
 
@@ -102,9 +106,9 @@ class SpeedupChecks {
     Feedback.of("countParallel with " + cores + " threads is not fast enough")
         .measured(
             two(speedup)
-                + "x faster than the grader's sequential count (fastest of "
+                + "x faster than the grader's sequential count ("
                 + timings.sequential.size()
-                + " runs each, on random ranges of "
+                + " rounds on random ranges of "
                 + length
                 + " numbers near "
                 + LOWEST
@@ -139,26 +143,37 @@ class SpeedupChecks {
         long from = LOWEST + random.nextLong(SPREAD);
         long to = from + length;
         long sliceEnd = from + Math.max(1, length / cores);
-        boolean forward = sequential.size() % 2 == 0; // alternate the order from round to round
-        if (forward) {
+        // One-thread runs side by side, C-thread runs side by side, the order turned each round.
+        long expected;
+        long got;
+        if (sequential.size() % 2 == 0) {
           timeKernelOnOneThread(cores, from, sliceEnd);
+          expected = timeSequential(from, to);
+          got = timeParallel(from, to, cores);
           timeKernelOnAllThreads(cores, from, sliceEnd);
+        } else {
+          timeKernelOnAllThreads(cores, from, sliceEnd);
+          got = timeParallel(from, to, cores);
+          expected = timeSequential(from, to);
+          timeKernelOnOneThread(cores, from, sliceEnd);
         }
-        long start = System.nanoTime();
-        long expected = GraderPrimes.count(from, to);
-        double sequentialMillis = GraderPrimes.millisSince(start);
-        start = System.nanoTime();
-        long got = PrimeCounter.countParallel(from, to, cores);
-        double parallelMillis = GraderPrimes.millisSince(start);
         requireRight(from, to, cores, got, expected);
-        sequential.add(sequentialMillis);
-        parallel.add(parallelMillis);
         hopeless = parallel.size() >= 2 && parallel.best() > 3 * sequential.best();
-        if (!forward) {
-          timeKernelOnAllThreads(cores, from, sliceEnd);
-          timeKernelOnOneThread(cores, from, sliceEnd);
-        }
       }
+    }
+
+    private long timeSequential(long from, long to) {
+      long start = System.nanoTime();
+      long count = GraderPrimes.count(from, to);
+      sequential.add(GraderPrimes.millisSince(start));
+      return count;
+    }
+
+    private long timeParallel(long from, long to, int cores) {
+      long start = System.nanoTime();
+      long count = PrimeCounter.countParallel(from, to, cores);
+      parallel.add(GraderPrimes.millisSince(start));
+      return count;
     }
 
     private void timeKernelOnOneThread(int copies, long from, long to) {
@@ -178,12 +193,41 @@ class SpeedupChecks {
       GraderPrimes.sink(sum);
     }
 
+    /** The speedup between the fastest runs. */
     double speedup() {
       return sequential.best() / parallel.best();
     }
 
+    /** The kernel's speedup between its fastest runs: the calibrated limit. */
     double limit() {
       return kernelOne.best() / kernelAll.best();
+    }
+
+    /**
+     * The median, over the rounds whose kernel reached at least {@value #LEAST_LIMIT}x, of the
+     * round's speedup divided by the round's kernel speedup, each from runs taken side by side: a
+     * second view of the same efficiency, which a busy moment distorts differently from the
+     * fastest runs. Zero when fewer than three rounds qualify.
+     */
+    double roundEfficiency() {
+      double[] efficiencies = new double[sequential.size()];
+      int qualifying = 0;
+      for (int i = 0; i < efficiencies.length; i++) {
+        double roundLimit = kernelOne.get(i) / kernelAll.get(i);
+        if (roundLimit >= LEAST_LIMIT) {
+          efficiencies[qualifying++] = (sequential.get(i) / parallel.get(i)) / roundLimit;
+        }
+      }
+      return qualifying < 3 ? 0 : Series.median(Arrays.copyOf(efficiencies, qualifying));
+    }
+
+    /**
+     * The speedup credited to the submission: the better of the two views, as a speedup against
+     * the calibrated limit. Noise only ever hides speed, so the check gives the benefit of the
+     * doubt; a sequential or badly split solution is far below in both.
+     */
+    double creditedSpeedup() {
+      return Math.max(speedup(), roundEfficiency() * limit());
     }
 
     double noise() {
