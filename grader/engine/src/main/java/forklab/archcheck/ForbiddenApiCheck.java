@@ -35,7 +35,8 @@ public final class ForbiddenApiCheck {
       ForbiddenApi.STACK_WALKING, type -> type.equals("java.lang.StackWalker") || type.startsWith("java.lang.StackWalker$")
           || type.equals("java.lang.StackTraceElement"),
       ForbiddenApi.INTERNAL_APIS, type -> type.startsWith("sun.") || type.startsWith("jdk.internal.")
-          || type.startsWith("com.sun.") || type.startsWith("jdk.jshell.") || type.startsWith("jdk.attach."),
+          || type.startsWith("com.sun.") || type.startsWith("jdk.jshell.") || type.startsWith("jdk.attach.")
+          || type.startsWith("javax.management."),
       ForbiddenApi.NATIVE, type -> type.startsWith("java.lang.foreign."));
 
   private static final Map<ForbiddenApi, Set<String>> FORBIDDEN_CALLS = Map.of(
@@ -51,6 +52,7 @@ public final class ForbiddenApiCheck {
           "java.lang.Thread.setContextClassLoader", "java.lang.Module.getResourceAsStream"),
       ForbiddenApi.STACK_WALKING, Set.of("java.lang.Thread.getAllStackTraces", "java.lang.Thread.getStackTrace",
           "java.lang.Throwable.getStackTrace", "java.lang.Throwable.setStackTrace"),
+      ForbiddenApi.INTERNAL_APIS, Set.of("java.lang.management.ManagementFactory.getPlatformMBeanServer"),
       ForbiddenApi.NATIVE, Set.of("java.lang.System.load", "java.lang.System.loadLibrary", "java.lang.Runtime.load",
           "java.lang.Runtime.loadLibrary"));
 

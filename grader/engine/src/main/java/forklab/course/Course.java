@@ -22,7 +22,10 @@ import java.util.stream.Stream;
  */
 public record Course(Path home, List<ExerciseSpec> exercises) {
   private static final Set<String> KNOWN_KEYS =
-      Set.of("id", "title", "package", "points", "limits", "sandbox", "allow");
+      new java.util.TreeSet<>(Set.of("id", "title", "package", "points", "limits", "sandbox", "allow", "jvm-options", "calibrate"));
+  private static final Set<String> POINT_KEYS = new java.util.TreeSet<>(Set.of("compile", "public-test"));
+  private static final Set<String> LIMIT_KEYS = new java.util.TreeSet<>(Set.of("time-limit-seconds",
+      "test-timeout-seconds", "heap-mb", "output-kib", "memory-mb", "pids", "cpus"));
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   public Course {
@@ -75,43 +78,89 @@ public record Course(Path home, List<ExerciseSpec> exercises) {
       if (root == null || !root.isObject()) {
         throw new IllegalArgumentException("is empty or not a mapping");
       }
-      for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
-        String name = names.next();
-        if (!KNOWN_KEYS.contains(name)) {
-          throw new IllegalArgumentException("unknown key '" + name + "' (known: " + KNOWN_KEYS + ")");
-        }
-      }
+      knownKeys(root, KNOWN_KEYS, "");
       String id = text(root, "id", descriptor.getParent().getFileName().toString());
       if (!id.equals(descriptor.getParent().getFileName().toString())) {
         throw new IllegalArgumentException("id '" + id + "' differs from its folder name");
       }
       JsonNode points = root.path("points");
       JsonNode limits = root.path("limits");
+      knownKeys(points, POINT_KEYS, "points.");
+      knownKeys(limits, LIMIT_KEYS, "limits.");
       Limits defaults = Limits.DEFAULTS;
       Set<ForbiddenApi> allowed = EnumSet.noneOf(ForbiddenApi.class);
       root.path("allow").forEach(rule -> allowed.add(ForbiddenApi.fromId(rule.asText())));
+      List<String> jvmOptions = new ArrayList<>();
+      root.path("jvm-options").forEach(option -> jvmOptions.add(option.asText()));
+      String sandbox = text(root, "sandbox", "optional");
+      if (!sandbox.equals("optional") && !sandbox.equals("required")) {
+        throw new IllegalArgumentException("sandbox must be optional or required, not '" + sandbox + "'");
+      }
+      JsonNode calibrate = root.path("calibrate");
+      if (!calibrate.isMissingNode() && !calibrate.isBoolean()) {
+        throw new IllegalArgumentException("calibrate must be true or false, not '" + calibrate.asText() + "'");
+      }
       return new ExerciseSpec(
           id,
           text(root, "title", id),
           text(root, "package", null),
-          points.path("compile").asDouble(1),
-          points.path("public-test").asDouble(1),
+          number(points, "points.", "compile", 1),
+          number(points, "points.", "public-test", 1),
           new Limits(
-              limits.path("time-limit-seconds").asInt(defaults.timeLimitSeconds()),
-              limits.path("test-timeout-seconds").asInt(defaults.testTimeoutSeconds()),
-              limits.path("heap-mb").asInt(defaults.heapMb()),
-              limits.path("output-kib").asInt(defaults.outputKib()),
-              limits.path("memory-mb").asInt(defaults.memoryMb()),
-              limits.path("pids").asInt(defaults.pids()),
-              limits.path("cpus").asInt(defaults.cpus())),
-          SandboxNeed.valueOf(text(root, "sandbox", "optional").toUpperCase(java.util.Locale.ROOT)),
+              whole(limits, "time-limit-seconds", defaults.timeLimitSeconds()),
+              whole(limits, "test-timeout-seconds", defaults.testTimeoutSeconds()),
+              whole(limits, "heap-mb", defaults.heapMb()),
+              whole(limits, "output-kib", defaults.outputKib()),
+              whole(limits, "memory-mb", defaults.memoryMb()),
+              whole(limits, "pids", defaults.pids()),
+              whole(limits, "cpus", defaults.cpus())),
+          SandboxNeed.valueOf(sandbox.toUpperCase(java.util.Locale.ROOT)),
           allowed,
           home.resolve("exercises").resolve(id).resolve("src/main/java"),
           home.resolve("exercises").resolve(id).resolve("src/test/java"),
-          descriptor.getParent().resolve("java"));
+          descriptor.getParent().resolve("java"),
+          jvmOptions,
+          calibrate.asBoolean(false));
     } catch (IOException | RuntimeException e) {
       throw new IllegalArgumentException(descriptor + ": " + e.getMessage(), e);
     }
+  }
+
+  private static void knownKeys(JsonNode node, Set<String> known, String prefix) {
+    if (node.isMissingNode()) {
+      return;
+    }
+    if (!node.isObject()) {
+      throw new IllegalArgumentException("'" + prefix.replace(".", "") + "' must be a mapping");
+    }
+    for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!known.contains(name)) {
+        throw new IllegalArgumentException("unknown key '" + prefix + name + "' (known: " + String.join(", ", known) + ")");
+      }
+    }
+  }
+
+  private static double number(JsonNode section, String prefix, String name, double fallback) {
+    JsonNode node = section.get(name);
+    if (node == null) {
+      return fallback;
+    }
+    if (!node.isNumber()) {
+      throw new IllegalArgumentException("'" + prefix + name + "' must be a number, not '" + node.asText() + "'");
+    }
+    return node.asDouble();
+  }
+
+  private static int whole(JsonNode limits, String name, int fallback) {
+    JsonNode node = limits.get(name);
+    if (node == null) {
+      return fallback;
+    }
+    if (!node.canConvertToInt() || !node.isIntegralNumber()) {
+      throw new IllegalArgumentException("'limits." + name + "' must be a whole number, not '" + node.asText() + "'");
+    }
+    return node.asInt();
   }
 
   private static String text(JsonNode root, String name, String fallback) {

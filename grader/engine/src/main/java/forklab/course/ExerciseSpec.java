@@ -2,6 +2,7 @@ package forklab.course;
 
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -20,6 +21,9 @@ import java.util.regex.Pattern;
  * @param skeleton the skeleton's {@code src/main/java}
  * @param publicTests the public tests' {@code src/test/java}
  * @param hiddenChecks the hidden checks' source folder
+ * @param jvmOptions extra options for the check JVM, for example to turn off the common fork/join pool
+ * @param calibrate whether the check JVM measures the machine's parallelism at start, before any
+ *     student class loads, for the speedup judge
  */
 public record ExerciseSpec(
     String id,
@@ -32,7 +36,9 @@ public record ExerciseSpec(
     Set<ForbiddenApi> allowed,
     Path skeleton,
     Path publicTests,
-    Path hiddenChecks) {
+    Path hiddenChecks,
+    List<String> jvmOptions,
+    boolean calibrate) {
 
   private static final Pattern ID = Pattern.compile("ex\\d{2}-[a-z0-9]+(-[a-z0-9]+)*");
   private static final Pattern PACKAGE = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*");
@@ -51,6 +57,20 @@ public record ExerciseSpec(
       throw new IllegalArgumentException(id + " cannot allow foreign-package: classes must stay in " + packageName);
     }
     allowed = allowed.isEmpty() ? EnumSet.noneOf(ForbiddenApi.class) : EnumSet.copyOf(allowed);
+    jvmOptions = List.copyOf(jvmOptions);
+    for (String option : jvmOptions) {
+      if (!option.startsWith("-D") && !option.startsWith("-XX:")) {
+        throw new IllegalArgumentException(id + ": jvm-options takes only -D and -XX: options, not '" + option + "'");
+      }
+    }
+  }
+
+  /** An exercise without extra JVM options or start-up calibration. */
+  public ExerciseSpec(String id, String title, String packageName, double compilePoints, double publicTestPoints,
+      Limits limits, SandboxNeed sandbox, Set<ForbiddenApi> allowed, Path skeleton, Path publicTests,
+      Path hiddenChecks) {
+    this(id, title, packageName, compilePoints, publicTestPoints, limits, sandbox, allowed, skeleton, publicTests,
+        hiddenChecks, List.of(), false);
   }
 
   /** Whether the exercise relaxes {@code rule}. */

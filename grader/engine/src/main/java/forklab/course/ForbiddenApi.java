@@ -11,7 +11,7 @@ public enum ForbiddenApi {
   REFLECTION("uses reflection or method handles"),
   RESOURCES("reads class-path resources or creates class loaders"),
   STACK_WALKING("walks stacks or lists all threads' stacks"),
-  INTERNAL_APIS("uses JDK-internal or management APIs (sun.*, jdk.internal.*, com.sun.*, heap dumps, attach)"),
+  INTERNAL_APIS("uses JDK-internal or management APIs (sun.*, jdk.internal.*, com.sun.*, javax.management, heap dumps, attach)"),
   NATIVE("loads native code"),
   FOREIGN_PACKAGE("declares classes outside the exercise's package");
 

@@ -48,7 +48,9 @@ public final class Discovery {
     boolean singleExercise = course.find(folderName).isPresent();
     List<SubmittedExercise> found = new ArrayList<>();
     for (ExerciseSpec spec : course.exercises()) {
-      boolean wanted = only.isEmpty() ? !singleExercise || spec.id().equals(folderName) : only.contains(spec.id());
+      boolean wanted = singleExercise
+          ? spec.id().equals(folderName) && (only.isEmpty() || only.contains(spec.id()))
+          : only.isEmpty() || only.contains(spec.id());
       if (wanted) {
         Path folder = singleExercise ? submission : submission.resolve(spec.id());
         found.add(copy(spec, folder, workspace.resolve(spec.id()).resolve("src")));
@@ -60,11 +62,26 @@ public final class Discovery {
     return found;
   }
 
+  /** Whether the exercise folder or any folder from it down to {@code sources} is a symbolic link. */
+  private static boolean linkOnTheWay(Path exerciseFolder, Path sources) {
+    Path current = exerciseFolder;
+    if (Files.isSymbolicLink(current)) {
+      return true;
+    }
+    for (Path part : exerciseFolder.relativize(sources)) {
+      current = current.resolve(part);
+      if (Files.isSymbolicLink(current)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private SubmittedExercise copy(ExerciseSpec spec, Path exerciseFolder, Path target) throws IOException {
     Path sources = exerciseFolder.resolve("src/main/java");
     List<String> problems = new ArrayList<>();
     Files.createDirectories(target);
-    if (Files.isSymbolicLink(exerciseFolder) || Files.isSymbolicLink(sources)) {
+    if (linkOnTheWay(exerciseFolder, sources)) {
       problems.add("refused " + spec.id() + "/src/main/java: it is a symbolic link; submit real folders");
       return new SubmittedExercise(spec, List.of(), target, true, problems);
     }

@@ -118,7 +118,11 @@ public final class Grader {
       return attempt;
     }
     try {
-      RunOutcome run = checkRun.run(sandbox, spec.id(), "run", suite.roots(), List.of(classes), seed, spec.limits(), List.of());
+      List<String> jvmOptions = new ArrayList<>(spec.jvmOptions());
+      if (spec.calibrate()) {
+        jvmOptions.add("-D" + forklab.runner.SandboxRunner.CALIBRATE_PROPERTY + "=true");
+      }
+      RunOutcome run = checkRun.run(sandbox, spec.id(), "run", suite.roots(), List.of(classes), seed, spec.limits(), jvmOptions);
       Optional<String> infrastructure = infrastructureProblem(run);
       return new ExerciseAttempt(exercise, suite, Optional.of(compiled), violations,
           infrastructure.isPresent() ? Optional.empty() : Optional.of(run), infrastructure);

@@ -51,6 +51,8 @@ public record Execution(
         "-XX:-UsePerfData",
         "-Djava.io.tmpdir=" + tmpDir,
         "-Dfile.encoding=UTF-8",
+        "-Dstdout.encoding=UTF-8",
+        "-Dstderr.encoding=UTF-8",
         "-Djava.awt.headless=true");
   }
 }

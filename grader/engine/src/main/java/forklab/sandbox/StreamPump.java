@@ -47,7 +47,7 @@ public final class StreamPump implements Runnable {
           if (buffer[i] == '\n') {
             if (!overlong) {
               line.write(buffer, start, i - start);
-              lines.accept(line.toString(StandardCharsets.UTF_8));
+              lines.accept(cut(line.toString(StandardCharsets.UTF_8)));
             }
             line.reset();
             overlong = false;
@@ -65,11 +65,15 @@ public final class StreamPump implements Runnable {
         }
       }
       if (line.size() > 0 && !overlong) {
-        lines.accept(line.toString(StandardCharsets.UTF_8));
+        lines.accept(cut(line.toString(StandardCharsets.UTF_8)));
       }
     } catch (IOException | RuntimeException closed) {
       // The process went away or the consumer gave up; what was read stands.
     }
+  }
+
+  private String cut(String text) {
+    return text.length() <= maxLineChars ? text : text.substring(0, maxLineChars) + " [line cut]";
   }
 
   public long bytes() {

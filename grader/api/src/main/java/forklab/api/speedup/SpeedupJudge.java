@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Random;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
@@ -37,6 +38,9 @@ import org.junit.jupiter.api.TestReporter;
  * {@link DecisionRule} decides on the rounds; an undecided first batch gets one more batch.
  */
 public final class SpeedupJudge<I, R> {
+  /** How much slower the kernel may run during the rounds than at start before a PASS is withheld. */
+  static final double MAX_SLOWDOWN = 1.4;
+
   private final Builder<I, R> config;
 
   private SpeedupJudge(Builder<I, R> config) {
@@ -68,7 +72,27 @@ public final class SpeedupJudge<I, R> {
         break;
       }
     }
-    return new Result(decision, evidence(evidence), config);
+    return new Result(withInterference(decision, rounds, kernelIterations), evidence(evidence), config);
+  }
+
+  /**
+   * Never PASS when the kernel ran markedly slower during the rounds than in the clean JVM at
+   * start: something (possibly the submission's own leftover threads) was competing for the CPUs.
+   */
+  private static Decision withInterference(Decision decision, List<Round> rounds, long kernelIterations) {
+    Optional<Calibration> clean = Calibration.atStart();
+    if (decision.verdict() != Verdict.PASS || clean.isEmpty()) {
+      return decision;
+    }
+    double during = DecisionRule.median(rounds.stream().mapToDouble(round -> (double) round.kernelOne() / kernelIterations).toArray());
+    double slowdown = during / clean.get().nanosPerIteration();
+    if (slowdown <= MAX_SLOWDOWN) {
+      return decision;
+    }
+    return new Decision(Verdict.NOT_JUDGED_HERE, decision.fraction(), decision.low(), decision.high(), decision.limit(),
+        decision.speedup(), decision.rounds(), String.format(Locale.ROOT,
+            "the CPUs were %.1fx slower during the measurement than when the checks started: something was"
+                + " competing for them (threads your code left running count too)", slowdown));
   }
 
   private long warmUp() throws InterruptedException {
