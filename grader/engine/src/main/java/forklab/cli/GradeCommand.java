@@ -55,6 +55,10 @@ final class GradeCommand implements Callable<Integer> {
       + " solutions/ and grader/checks/ (default: this Forklab's own)")
   Path course;
 
+  @Option(names = "--retry-unjudged", paramLabel = "N", description = "measure an exercise again, up to N times,"
+      + " while some of its checks are not judged here (default: ${DEFAULT-VALUE})")
+  int retryUnjudged;
+
   @Option(names = "--seed", paramLabel = "N", description = "seed for randomized checks (default: a fresh one, printed)")
   Long seed;
 
@@ -78,7 +82,8 @@ final class GradeCommand implements Callable<Integer> {
     GradeResult grade;
     try (Sandbox chosen = Sandboxes.open(sandbox, workbench.scratch(), warnings, stderr)) {
       stderr.println("forklab: seed " + runSeed + ", sandbox " + chosen.name());
-      grade = workbench.grader(chosen).grade(submission, exercises, runSeed, warnings, stderr::println);
+      grade = workbench.grader(chosen).retryUnjudged(retryUnjudged)
+          .grade(submission, exercises, runSeed, warnings, stderr::println);
     } catch (SubmissionException e) {
       stderr.println("forklab grade: " + e.getMessage());
       return ExitCodes.USAGE;

@@ -17,7 +17,9 @@ import forklab.run.RunOutcome;
 import forklab.sandbox.Sandbox;
 import forklab.sandbox.SandboxException;
 import forklab.score.ExerciseAttempt;
+import forklab.score.CheckResult;
 import forklab.score.ExerciseResult;
+import forklab.score.Verdict;
 import forklab.score.GradeResult;
 import forklab.score.Scorer;
 import java.io.IOException;
@@ -49,6 +51,7 @@ public final class Grader {
   private final JavaCompilation javac = new JavaCompilation();
   private final ForbiddenApiCheck forbiddenApis = new ForbiddenApiCheck();
   private final Scorer scorer = new Scorer();
+  private int retryUnjudged;
 
   public Grader(Course course, Sandbox sandbox, CheckSuites suites, List<Path> runnerClasspath, Path scratch, Clock clock) {
     this.course = course;
@@ -57,6 +60,18 @@ public final class Grader {
     this.checkRun = new CheckRun(runnerClasspath);
     this.scratch = scratch;
     this.clock = clock;
+  }
+
+  /**
+   * Re-runs an exercise up to {@code times} more times while some of its checks are not judged
+   * here, keeping for each such check the first judged verdict.
+   */
+  public Grader retryUnjudged(int times) {
+    if (times < 0) {
+      throw new IllegalArgumentException("--retry-unjudged takes 0 or more, not " + times);
+    }
+    this.retryUnjudged = times;
+    return this;
   }
 
   /**
@@ -84,6 +99,14 @@ public final class Grader {
           infrastructureError = exercise.spec().id() + ": " + attempt.infrastructureError().get();
         }
         ExerciseResult result = scorer.score(attempt);
+        for (int retry = 1; retry <= retryUnjudged && unjudged(result) && attempt.infrastructureError().isEmpty(); retry++) {
+          progress.accept("  " + exercise.spec().id() + ": some checks were not judged here; measuring again ("
+              + retry + " of " + retryUnjudged + ")");
+          ExerciseAttempt again = attempt(exercise, workspace, seed + retry);
+          if (again.infrastructureError().isEmpty()) {
+            result = judgedFirst(result, scorer.score(again));
+          }
+        }
         String timing = attempt.run().map(run -> " (sandbox " + run.execution().describePhases() + ")").orElse("");
         progress.accept(String.format("  %s: %s / %s%s", exercise.spec().id(), points(result.score()),
             points(result.maxScore()), timing));
@@ -130,6 +153,25 @@ public final class Grader {
       return new ExerciseAttempt(exercise, suite, Optional.of(compiled), violations, Optional.empty(),
           Optional.of(e.getMessage()));
     }
+  }
+
+  private static boolean unjudged(ExerciseResult result) {
+    return result.checks().stream().anyMatch(check -> check.verdict() == Verdict.NOT_JUDGED);
+  }
+
+  /** {@code first}, with each not-judged check replaced by its result in {@code again} when that one is judged. */
+  private static ExerciseResult judgedFirst(ExerciseResult first, ExerciseResult again) {
+    List<CheckResult> merged = new ArrayList<>();
+    for (CheckResult check : first.checks()) {
+      CheckResult replacement = check;
+      if (check.verdict() == Verdict.NOT_JUDGED) {
+        replacement = again.checks().stream()
+            .filter(other -> other.name().equals(check.name()) && other.verdict() != Verdict.NOT_JUDGED)
+            .findFirst().orElse(check);
+      }
+      merged.add(replacement);
+    }
+    return new ExerciseResult(first.id(), first.title(), merged, first.notes());
   }
 
   /** A run that never reached the runner, or in which the runner itself crashed, is not the student's doing. */
