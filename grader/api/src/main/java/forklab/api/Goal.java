@@ -18,6 +18,12 @@ public enum Goal {
 
   /** The goal whose {@link #id()} is {@code id}, ignoring case. */
   public static Goal fromId(String id) {
-    return valueOf(id.trim().toUpperCase(Locale.ROOT));
+    for (Goal goal : values()) {
+      if (goal.id().equalsIgnoreCase(id.trim())) {
+        return goal;
+      }
+    }
+    throw new IllegalArgumentException("unknown goal '" + id + "'; the goals are correctness, concurrency,"
+        + " isolation, speedup, architecture and compile");
   }
 }

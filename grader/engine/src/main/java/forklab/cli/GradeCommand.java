@@ -55,6 +55,10 @@ final class GradeCommand implements Callable<Integer> {
       + " solutions/ and grader/checks/ (default: this Forklab's own)")
   Path course;
 
+  @Option(names = "--goal", paramLabel = "GOAL", description = "grade only the checks of this goal: correctness,"
+      + " concurrency, isolation, speedup or architecture (repeatable; compiling is always checked)")
+  List<String> goals = new ArrayList<>();
+
   @Option(names = "--retry-unjudged", paramLabel = "N", description = "measure an exercise again, up to N times,"
       + " while some of its checks are not judged here (default: ${DEFAULT-VALUE})")
   int retryUnjudged;
@@ -82,7 +86,11 @@ final class GradeCommand implements Callable<Integer> {
     GradeResult grade;
     try (Sandbox chosen = Sandboxes.open(sandbox, workbench.scratch(), warnings, stderr)) {
       stderr.println("forklab: seed " + runSeed + ", sandbox " + chosen.name());
-      grade = workbench.grader(chosen).retryUnjudged(retryUnjudged)
+      java.util.Set<forklab.api.Goal> onlyGoals = new java.util.HashSet<>();
+      for (String goal : goals) {
+        onlyGoals.add(forklab.api.Goal.fromId(goal));
+      }
+      grade = workbench.grader(chosen).retryUnjudged(retryUnjudged).onlyGoals(onlyGoals)
           .grade(submission, exercises, runSeed, warnings, stderr::println);
     } catch (SubmissionException e) {
       stderr.println("forklab grade: " + e.getMessage());

@@ -113,6 +113,9 @@ public final class SandboxRunner {
     emit(Map.of("type", "plan", "checks", checks));
   }
 
+  /** The JVM option naming the only checks to run ({@code class#method}, comma-separated). */
+  public static final String ONLY_PROPERTY = "forklab.only";
+
   /** The JVM option with which the grader asks for a clean calibration at start. */
   public static final String CALIBRATE_PROPERTY = "forklab.calibrate";
 
@@ -140,8 +143,17 @@ public final class SandboxRunner {
     } catch (ClassNotFoundException e) {
       throw new IllegalStateException("a check class cannot be loaded: " + e.getMessage(), e);
     }
+    String only = System.getProperty(ONLY_PROPERTY, "");
+    java.util.Set<String> wanted = only.isBlank() ? java.util.Set.of() : java.util.Set.of(only.split(","));
+    org.junit.platform.launcher.PostDiscoveryFilter onlyWanted = descriptor -> {
+      var source = descriptor.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast);
+      boolean keep = wanted.isEmpty() || source.isEmpty() || wanted.contains(CheckListener.checkId(source.get()));
+      return keep ? org.junit.platform.engine.FilterResult.included("wanted")
+          : org.junit.platform.engine.FilterResult.excluded("not asked for");
+    };
     return LauncherDiscoveryRequestBuilder.request()
         .selectors(selectors)
+        .filters(onlyWanted)
         .enableImplicitConfigurationParameters(false)
         .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
         .configurationParameter("junit.jupiter.execution.timeout.default", config.testTimeoutSeconds() + " s")
