@@ -3,25 +3,34 @@ package forklab.checks.primes;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 
 /**
- * Watches how many threads want a CPU while a call runs.
+ * Watches the threads a call uses for its work, and tells how evenly the work was spread.
  *
- * <p>A sampler thread looks about every millisecond at the state of every thread the call may use
- * for its work: the calling thread, every thread started during the call, and the JVM's fork/join
- * workers. A thread that is {@code RUNNABLE} wants a CPU, whether or not the machine has one free
- * for it right now; one that is waiting (in {@code join}, or idle in a pool) or has ended does not.
- * A carrier running a virtual thread counts as wanting a CPU too.
- * The busy share is the average over the call of min(C, runnable threads) / C: 1.00 when C threads
- * are busy from start to end, 0.80 for equal halves of [0, N) on two CPUs, 0.50 for one thread.
+ * <p>A sampler thread looks about every millisecond at every thread the call may use: the calling
+ * thread, every thread started during the call, and the JVM's fork/join workers. It gives two
+ * views:
  *
- * <p>Unlike a time, this share hardly changes when other programs load the machine: a thread that
- * waits for a CPU is still runnable, and a thread that has run out of work is not.
+ * <ul>
+ *   <li>The <b>busy share</b>: the average over the call of min(C, threads that want a CPU) / C. A
+ *       thread wants a CPU when it is {@code RUNNABLE} (whether or not the machine has a CPU free
+ *       for it right now), or when it is a carrier with a virtual thread mounted; one that waits
+ *       (in {@code join}, idle in a pool) or has ended does not. 1.00 when C threads are busy from
+ *       start to end, about 0.80 for equal halves of [0, N) on two CPUs on a quiet machine, 0.50
+ *       for one thread. Other programs hardly lower it, but they can raise it for an unbalanced
+ *       split: an early finisher that had to share its CPU finishes later.
+ *   <li>The <b>work split</b>: the CPU time each thread used, as (total / C) / largest, at most
+ *       1.00. Equal halves of [0, N) give about 0.80 however busy the machine is, since each thread
+ *       owns its slice; a balanced split gives 1.00 when its threads got equal CPU shares, but less
+ *       when the machine favoured one of them.
+ * </ul>
  */
 final class BusyThreads {
   private static final long PERIOD_NANOS = 1_000_000;
@@ -32,31 +41,21 @@ final class BusyThreads {
 
   private BusyThreads() {}
 
-  /**
-   * Whether a thread wants a CPU: it is runnable, or it is a carrier with a virtual thread mounted
-   * (a carrier reports itself as waiting on the virtual thread it runs).
-   */
-  private static boolean wantsACpu(ThreadInfo info) {
-    if (info.getThreadState() == Thread.State.RUNNABLE) {
-      return true;
-    }
-    String lock = info.getLockName();
-    return lock != null && lock.startsWith("java.lang.VirtualThread");
-  }
-
   /** What one watched call gave. */
-  record Watched(long result, double busyShare, int samples, double millis) {}
+  record Watched(long result, double busyShare, double workSplit, int samples, double millis) {}
 
   static Watched watch(int cores, LongSupplier call) {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    boolean cpuTime = threads.isThreadCpuTimeSupported() && threads.isThreadCpuTimeEnabled();
     long caller = Thread.currentThread().threadId();
     Set<Long> before = new HashSet<>();
-    Set<Long> forkJoinWorkers = new HashSet<>();
+    Map<Long, Long> cpuAtStart = new HashMap<>();
     for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds(), 0)) {
       if (info != null) {
-        before.add(info.getThreadId());
-        if (info.getThreadName().startsWith("ForkJoinPool")) { // common pool, virtual carriers
-          forkJoinWorkers.add(info.getThreadId());
+        long id = info.getThreadId();
+        before.add(id);
+        if (id == caller || info.getThreadName().startsWith("ForkJoinPool")) {
+          cpuAtStart.put(id, cpuTime ? Math.max(0, threads.getThreadCpuTime(id)) : 0);
         }
       }
     }
@@ -64,6 +63,7 @@ final class BusyThreads {
     AtomicBoolean done = new AtomicBoolean();
     double[] busyAndTotal = new double[2];
     int[] samples = new int[1];
+    Map<Long, Long> cpuLastSeen = new HashMap<>();
     Thread sampler =
         Thread.ofPlatform()
             .daemon()
@@ -73,22 +73,27 @@ final class BusyThreads {
                   long self = Thread.currentThread().threadId();
                   long previous = System.nanoTime();
                   while (!done.get()) {
-                    int runnable = 0;
+                    int wanting = 0;
                     long now = System.nanoTime();
                     for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds(), 0)) {
-                      if (info == null || info.getThreadId() == self) {
-                        continue;
-                      }
-                      long id = info.getThreadId();
-                      if (id != caller && before.contains(id) && !forkJoinWorkers.contains(id)
+                      if (info == null
+                          || info.getThreadId() == self
                           || JVM_HELPERS.contains(info.getThreadName())) {
                         continue;
                       }
+                      long id = info.getThreadId();
+                      if (before.contains(id) && !cpuAtStart.containsKey(id)) {
+                        continue; // neither the caller, nor a fork/join worker, nor new
+                      }
                       if (wantsACpu(info)) {
-                        runnable++;
+                        wanting++;
+                      }
+                      long cpu = cpuTime ? threads.getThreadCpuTime(id) : -1;
+                      if (cpu >= 0) {
+                        cpuLastSeen.put(id, cpu);
                       }
                     }
-                    busyAndTotal[0] += (double) Math.min(runnable, cores) * (now - previous);
+                    busyAndTotal[0] += (double) Math.min(wanting, cores) * (now - previous);
                     busyAndTotal[1] += (double) cores * (now - previous);
                     samples[0]++;
                     previous = now;
@@ -105,8 +110,37 @@ final class BusyThreads {
       joinUninterruptibly(sampler);
     }
     double millis = GraderPrimes.millisSince(start);
+    if (cpuTime) {
+      for (long id : cpuLastSeen.keySet()) {
+        long cpu = threads.getThreadCpuTime(id); // -1 once the thread has ended
+        if (cpu >= 0) {
+          cpuLastSeen.put(id, cpu);
+        }
+      }
+    }
+
     double share = busyAndTotal[1] == 0 ? 1 : busyAndTotal[0] / busyAndTotal[1];
-    return new Watched(result, share, samples[0], millis);
+    double total = 0;
+    double largest = 0;
+    for (Map.Entry<Long, Long> seen : cpuLastSeen.entrySet()) {
+      double used = seen.getValue() - cpuAtStart.getOrDefault(seen.getKey(), 0L);
+      total += used;
+      largest = Math.max(largest, used);
+    }
+    double split = !cpuTime || largest <= 0 ? share : Math.min(1, total / cores / largest);
+    return new Watched(result, share, split, samples[0], millis);
+  }
+
+  /**
+   * Whether a thread wants a CPU: it is runnable, or it is a carrier with a virtual thread mounted
+   * (a carrier reports itself as waiting on the virtual thread it runs).
+   */
+  private static boolean wantsACpu(ThreadInfo info) {
+    if (info.getThreadState() == Thread.State.RUNNABLE) {
+      return true;
+    }
+    String lock = info.getLockName();
+    return lock != null && lock.startsWith("java.lang.VirtualThread");
   }
 
   private static void joinUninterruptibly(Thread thread) {
