@@ -6,8 +6,8 @@ import java.util.Arrays;
  * Repeated timings of one kind of run, in milliseconds.
  *
  * <p>Another program on the machine can only slow a run down, never speed it up, so the fastest
- * of several runs is the best estimate of what a run costs on a quiet machine; the timed checks
- * compare fastest runs. How far the median lies above the fastest run tells how noisy the machine
+ * of several runs is the best estimate of what a run costs on a quiet machine; the speedup check
+ * compares fastest runs. How far the median lies above the fastest run tells how noisy the machine
  * was while the check ran.
  */
 final class Series {
