@@ -24,7 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code forklab grade DIR}: grades one submission and writes the four reports. */
 @Command(
     name = "grade",
-    header = "Grade a submission and write results.json, junit.xml, summary.md and report.html.",
+    header = "Grade a submission and write its four reports to OUT.",
     mixinStandardHelpOptions = true,
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {

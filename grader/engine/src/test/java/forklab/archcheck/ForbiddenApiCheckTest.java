@@ -25,7 +25,7 @@ class ForbiddenApiCheckTest {
   private static final String RESOURCES = "forbidden API 'resources' (reads class-path resources or creates class loaders): ";
   private static final String STACK_WALKING = "forbidden API 'stack-walking' (walks stacks or lists all threads' stacks): ";
   private static final String INTERNAL_APIS = "forbidden API 'internal-apis' (uses JDK-internal or management APIs"
-      + " (sun.*, jdk.internal.*, com.sun.*, heap dumps, attach)): ";
+      + " (sun.*, jdk.internal.*, com.sun.*, javax.management, heap dumps, attach)): ";
   private static final String NATIVE = "forbidden API 'native' (loads native code): ";
   private static final String FOREIGN_PACKAGE = "forbidden API 'foreign-package' (declares classes outside the exercise's package): ";
   private static final String MAIN = "forklab.demo.X.main([Ljava.lang.String;)";
@@ -174,6 +174,28 @@ class ForbiddenApiCheckTest {
     assertThat(check.check(exercise(), classes)).containsExactly(
         violation(5, STACK_WALKING + "forklab.demo.X.threads() calls Thread.getAllStackTraces()"),
         violation(9, STACK_WALKING + "X uses java.lang.StackWalker"));
+  }
+
+  @Test
+  void reportsAHeapDumpThroughThePlatformMBeanServer() throws IOException {
+    Path classes = compile("forklab/demo/X.java", """
+        package forklab.demo;
+
+        import java.lang.management.ManagementFactory;
+
+        public class X {
+          void dump() throws Exception {
+            ManagementFactory.getPlatformMBeanServer().invoke(
+                new javax.management.ObjectName("com.sun.management:type=HotSpotDiagnostic"),
+                "dumpHeap", new Object[] {"/tmp/heap.hprof", true}, new String[] {"java.lang.String", "boolean"});
+          }
+        }
+        """);
+
+    assertThat(check.check(exercise(), classes))
+        .extracting(problem -> problem.message())
+        .contains(INTERNAL_APIS + "forklab.demo.X.dump() calls ManagementFactory.getPlatformMBeanServer()")
+        .anyMatch(message -> message.startsWith(INTERNAL_APIS + "X uses javax.management."));
   }
 
   @Test

@@ -27,8 +27,7 @@ class ForklabCommandTest {
           -h, --help      Show this help message and exit.
           -V, --version   Print version information and exit.
         Commands:
-          grade   Grade a submission and write results.json, junit.xml, summary.md and
-                    report.html.
+          grade   Grade a submission and write its four reports to OUT.
           verify  Check that each reference earns full marks, each skeleton no hidden
                     points, each mutant loses points.
           help    Display help information about the specified command.
@@ -57,14 +56,16 @@ class ForklabCommandTest {
     int status = run("help", "grade");
 
     assertThat(status).isEqualTo(ExitCodes.GRADED);
-    assertThat(out.toString()).startsWith("Grade a submission and write results.json, junit.xml, summary.md and report.");
+    assertThat(out.toString()).startsWith("Grade a submission and write its four reports to OUT.\n");
     assertThat(out.toString())
         .contains("\nUsage: forklab grade [-hV] ", " DIR\n")
-        .contains("\n      DIR                a folder laid out like exercises/\n")
-        .contains("\n      --exercise=ID      grade only this exercise (repeatable)\n")
-        .contains("\n      --fail-under=PCT   exit 1 when the score is below PCT percent\n")
-        .contains("\n      --sandbox=MODE     auto, docker or local (default: auto)\n")
-        .contains("\n      --out=OUT          where the reports go (default: grade-report)\n")
+        .contains("\n      DIR                  a folder laid out like exercises/\n")
+        .contains("\n      --exercise=ID        grade only this exercise (repeatable)\n")
+        .contains("\n      --fail-under=PCT     exit 1 when the score is below PCT percent\n")
+        .contains("\n      --sandbox=MODE       auto, docker or local (default: auto)\n")
+        .contains("\n      --out=OUT            where the reports go (default: grade-report)\n")
+        .contains("\n      --retry-unjudged=N   measure an exercise again, up to N times, while some\n")
+        .contains("\n      --goal=GOAL          grade only the checks of this goal: correctness,\n")
         .endsWith("""
 
             Exit status:

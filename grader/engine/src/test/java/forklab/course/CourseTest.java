@@ -131,8 +131,23 @@ class CourseTest {
 
     assertThatThrownBy(() -> Course.load(home))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith(file + ": unknown key 'point' (known: [")
-        .hasMessageContainingAll("id", "title", "package", "points", "limits", "sandbox", "allow");
+        .hasMessage(file + ": unknown key 'point' (known: allow, calibrate, id, jvm-options, limits, package, points,"
+            + " sandbox, title)");
+  }
+
+  @Test
+  void refusesAnUnknownNestedKeyAndAValueOfTheWrongType() throws IOException {
+    Path file = descriptor("ex01-first", "id: ex01-first\npackage: forklab.first\nlimits:\n  time-limit: 10\n");
+    assertThatThrownBy(() -> Course.load(home)).hasMessageStartingWith(file + ": unknown key 'limits.time-limit'");
+
+    descriptor("ex01-first", "id: ex01-first\npackage: forklab.first\nlimits:\n  heap-mb: lots\n");
+    assertThatThrownBy(() -> Course.load(home)).hasMessage(file + ": 'limits.heap-mb' must be a whole number, not 'lots'");
+
+    descriptor("ex01-first", "id: ex01-first\npackage: forklab.first\npoints:\n  compile: two\n");
+    assertThatThrownBy(() -> Course.load(home)).hasMessage(file + ": 'points.compile' must be a number, not 'two'");
+
+    descriptor("ex01-first", "id: ex01-first\npackage: forklab.first\nsandbox: maybe\n");
+    assertThatThrownBy(() -> Course.load(home)).hasMessage(file + ": sandbox must be optional or required, not 'maybe'");
   }
 
   @Test

@@ -270,6 +270,30 @@ class DiscoveryTest {
     return Files.writeString(file, text);
   }
 
+  @Test
+  void refusesASymlinkedSrcFolderThatLeadsOutOfTheSubmission() throws Exception {
+    write(outside.resolve("main/java/forklab/first/Secret.java"), "class Secret { String s = \"" + SECRET + "\"; }");
+    Files.createDirectories(submission.resolve("ex01-first"));
+    Files.createSymbolicLink(submission.resolve("ex01-first/src"), outside);
+
+    SubmittedExercise first = discovery.discover(submission, List.of("ex01-first"), workspace).getFirst();
+
+    assertThat(first.missing()).isTrue();
+    assertThat(first.problems()).containsExactly(
+        "refused ex01-first/src/main/java: it is a symbolic link; submit real folders");
+    assertThat(filesUnder(workspace)).isEmpty();
+  }
+
+  @Test
+  void aSingleExerciseFolderIsNotGradedAsAnotherExercise() throws Exception {
+    Path second = submission.resolve("ex02-second");
+    write(second.resolve("src/main/java/forklab/second/Two.java"), "package forklab.second; class Two {}");
+
+    assertThatThrownBy(() -> discovery.discover(second, List.of("ex01-first"), workspace))
+        .isInstanceOf(SubmissionException.class)
+        .hasMessage("the submission is exercise ex02-second, but --exercise asked for [ex01-first]");
+  }
+
   private static List<Path> filesUnder(Path folder) throws IOException {
     try (Stream<Path> paths = Files.walk(folder)) {
       return paths.filter(Files::isRegularFile).toList();

@@ -46,6 +46,11 @@ class StreamPumpTest {
   }
 
   @Test
+  void cutsAnOverlongLineWhoseNewlineArrivesInTheSameRead() {
+    assertThat(pump("0123456789abcdefghij\nnext\n", 8)).containsExactly("01234567 [line cut]", "next");
+  }
+
+  @Test
   void cutsAnOverlongLastLineWithoutNewlineOnlyOnce() {
     assertThat(pump(new Trickle("short\n0123456789abcdefghij", 4), 8)).containsExactly("short", "01234567 [line cut]");
   }
