@@ -5,7 +5,7 @@ import java.lang.management.OperatingSystemMXBean;
 
 /** Samples, while a run lasts, how many threads are running and how much CPU the JVM burns. */
 final class BusySampler implements AutoCloseable {
-  private static final long PERIOD_MILLIS = 5;
+  private static final long PERIOD_MILLIS = 10;
 
   private final Thread sampler;
   private final long startWall = System.nanoTime();
@@ -14,24 +14,51 @@ final class BusySampler implements AutoCloseable {
   private volatile int maxBusy;
 
   BusySampler() {
-    sampler = new Thread(() -> {
-      while (running) {
-        int busy = 0;
-        for (Thread thread : Thread.getAllStackTraces().keySet()) {
-          if (thread != Thread.currentThread() && thread.getState() == Thread.State.RUNNABLE) {
-            busy++;
-          }
-        }
-        maxBusy = Math.max(maxBusy, busy);
-        try {
-          Thread.sleep(PERIOD_MILLIS);
-        } catch (InterruptedException stop) {
-          return;
-        }
-      }
-    }, "forklab-busy-sampler");
+    sampler = new Thread(this::sample, "forklab-busy-sampler");
     sampler.setDaemon(true);
     sampler.start();
+  }
+
+  /**
+   * Every period, counts the threads that used at least half of that period in CPU time: a thread
+   * blocked in a join or in I/O does not count, whatever its state says.
+   */
+  private void sample() {
+    java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    if (!threads.isThreadCpuTimeSupported()) {
+      maxBusy = -1;
+      return;
+    }
+    java.util.Map<Long, Long> previous = new java.util.HashMap<>();
+    long previousWall = System.nanoTime();
+    long self = Thread.currentThread().threadId();
+    while (running) {
+      try {
+        Thread.sleep(PERIOD_MILLIS);
+      } catch (InterruptedException stop) {
+        return;
+      }
+      long now = System.nanoTime();
+      long period = now - previousWall;
+      java.util.Map<Long, Long> current = new java.util.HashMap<>();
+      int busy = 0;
+      for (long id : threads.getAllThreadIds()) {
+        long cpu = threads.getThreadCpuTime(id);
+        if (id == self || cpu < 0) {
+          continue;
+        }
+        current.put(id, cpu);
+        Long before = previous.get(id);
+        if (before != null && cpu - before >= period / 2) {
+          busy++;
+        }
+      }
+      if (!previous.isEmpty()) {
+        maxBusy = Math.max(maxBusy, busy);
+      }
+      previous = current;
+      previousWall = now;
+    }
   }
 
   /** Stops sampling; then {@link #cpuPerWall()} and {@link #maxBusy()} hold. */
