@@ -9,6 +9,7 @@ import forklab.course.ExerciseSpec;
 import forklab.discover.Discovery;
 import forklab.discover.SubmissionException;
 import forklab.discover.SubmittedExercise;
+import forklab.files.FileTrees;
 import forklab.plan.CheckSuite;
 import forklab.plan.CheckSuites;
 import forklab.plan.CourseBuildException;
@@ -33,7 +34,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * Grades one submission: each exercise goes through discover, build, architecture check, run and
@@ -123,7 +123,7 @@ public final class Grader {
       return new GradeResult(VERSION, sandbox.name(), started, Duration.ofNanos(System.nanoTime() - startNanos),
           results, infrastructureError, warnings);
     } finally {
-      deleteTree(workspace);
+      FileTrees.deleteQuietly(workspace);
     }
   }
 
@@ -202,11 +202,4 @@ public final class Grader {
     return value == Math.rint(value) ? Long.toString((long) value) : String.format("%.2f", value);
   }
 
-  private static void deleteTree(Path root) {
-    try (Stream<Path> paths = Files.walk(root)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException | java.io.UncheckedIOException ignored) {
-      // Best effort; the scratch folder is removed with the run.
-    }
-  }
 }

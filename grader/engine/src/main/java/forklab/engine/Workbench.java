@@ -1,6 +1,7 @@
 package forklab.engine;
 
 import forklab.course.Course;
+import forklab.files.FileTrees;
 import forklab.plan.CheckSuites;
 import forklab.plan.RunnerLibrary;
 import forklab.sandbox.Sandbox;
@@ -66,14 +67,7 @@ public final class Workbench implements AutoCloseable {
   /** Deletes the scratch folder and everything left in it. */
   @Override
   public void close() {
-    if (!java.nio.file.Files.exists(scratch)) {
-      return;
-    }
-    try (var paths = java.nio.file.Files.walk(scratch)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (java.io.IOException | java.io.UncheckedIOException ignored) {
-      // Best effort: the system's temporary folder is cleaned eventually.
-    }
+    FileTrees.deleteQuietly(scratch);
   }
 
   public Grader grader(Sandbox sandbox) {

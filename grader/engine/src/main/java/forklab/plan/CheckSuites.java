@@ -8,6 +8,7 @@ import forklab.build.CompileResult;
 import forklab.build.JavaCompilation;
 import forklab.build.SourceProblem;
 import forklab.course.ExerciseSpec;
+import forklab.files.FileTrees;
 import forklab.run.CheckRun;
 import forklab.run.RunOutcome;
 import forklab.sandbox.Sandbox;
@@ -82,7 +83,7 @@ public final class CheckSuites {
         Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
       } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException
           | java.nio.file.DirectoryNotEmptyException raced) {
-        deleteTree(staging);
+        FileTrees.deleteQuietly(staging);
       }
     }
     List<PlannedCheck> checks = JSON.readValue(plan.toFile(), new TypeReference<List<PlannedCheck>>() {});
@@ -180,17 +181,6 @@ public final class CheckSuites {
       return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
     }
   }
 }

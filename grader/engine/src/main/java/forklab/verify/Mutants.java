@@ -2,10 +2,10 @@ package forklab.verify;
 
 import forklab.course.Course;
 import forklab.course.ExerciseSpec;
+import forklab.files.FileTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -33,18 +33,8 @@ public final class Mutants {
    */
   public static Path assemble(Course course, ExerciseSpec exercise, Path mutant, Path target) throws IOException {
     Path sources = target.resolve(exercise.id()).resolve("src/main/java");
-    copyTree(course.solution(exercise), sources);
-    copyTree(mutant.resolve("src/main/java"), sources);
+    FileTrees.copy(course.solution(exercise), sources);
+    FileTrees.copy(mutant.resolve("src/main/java"), sources);
     return target.resolve(exercise.id());
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path file : files.filter(Files::isRegularFile).toList()) {
-        Path destination = to.resolve(from.relativize(file).toString());
-        Files.createDirectories(destination.getParent());
-        Files.copy(file, destination, StandardCopyOption.REPLACE_EXISTING);
-      }
-    }
   }
 }

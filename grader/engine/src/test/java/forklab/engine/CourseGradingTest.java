@@ -4,15 +4,14 @@ import static forklab.engine.Fixtures.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import forklab.api.Goal;
+import forklab.files.FileTrees;
 import forklab.score.CheckResult;
 import forklab.score.ExerciseResult;
 import forklab.score.GradeResult;
 import forklab.score.Verdict;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,7 +65,7 @@ class CourseGradingTest {
 
   @Test
   void aCompileErrorInOneExerciseCostsOnlyThatExercise(@TempDir Path submission) throws Exception {
-    copyTree(Fixtures.home().resolve("solutions"), submission);
+    FileTrees.copy(Fixtures.home().resolve("solutions"), submission);
     Path broken = Files.list(submission.resolve("ex01-workers/src/main/java/forklab/workers"))
         .filter(path -> path.getFileName().toString().equals("Workers.java")).findFirst().orElseThrow();
     Files.writeString(broken, Files.readString(broken).replaceFirst("public final class Workers", "public final class Workers oops"));
@@ -83,7 +82,7 @@ class CourseGradingTest {
 
   @Test
   void aMissingExerciseFolderEarnsZeroWithAMessageWhileTheOthersAreGraded(@TempDir Path submission) throws Exception {
-    copyTree(Fixtures.home().resolve("solutions/ex03-parallel-primes"), submission.resolve("ex03-parallel-primes"));
+    FileTrees.copy(Fixtures.home().resolve("solutions/ex03-parallel-primes"), submission.resolve("ex03-parallel-primes"));
 
     GradeResult grade = Fixtures.grade(workbench, submission, List.of());
 
@@ -94,15 +93,5 @@ class CourseGradingTest {
     ExerciseResult primes = grade.exercises().stream().filter(e -> e.id().equals("ex03-parallel-primes")).findFirst().orElseThrow();
     assertThat(check(primes, "compiles").verdict()).isEqualTo(Verdict.PASS);
     assertThat(primes.checks()).filteredOn(check -> check.verdict() == Verdict.FAIL).isEmpty();
-  }
-
-  private static void copyTree(Path from, Path to) throws Exception {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path file : files.filter(Files::isRegularFile).filter(f -> !f.toString().contains("/target/")).toList()) {
-        Path destination = to.resolve(from.relativize(file).toString());
-        Files.createDirectories(destination.getParent());
-        Files.copy(file, destination, StandardCopyOption.REPLACE_EXISTING);
-      }
-    }
   }
 }

@@ -1,5 +1,6 @@
 package forklab.sandbox.local;
 
+import forklab.files.FileTrees;
 import forklab.sandbox.Execution;
 import forklab.sandbox.ExecutionResult;
 import forklab.sandbox.Sandbox;
@@ -8,13 +9,11 @@ import forklab.sandbox.StreamPump;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -81,7 +80,7 @@ public final class LocalSandbox implements Sandbox {
     try {
       process = builder.start();
     } catch (IOException e) {
-      deleteQuietly(workDir);
+      FileTrees.deleteQuietly(workDir);
       throw new SandboxException("cannot start " + javaBinary + ": " + e.getMessage(), e);
     }
     StreamPump.Tail stderr = StreamPump.tail(Execution.STDERR_KEPT_CHARS);
@@ -99,18 +98,11 @@ public final class LocalSandbox implements Sandbox {
       ProcessTree.kill(process, RUN_MARKER, runId);
       out.join(PUMP_GRACE.toMillis());
       err.join(PUMP_GRACE.toMillis());
-      deleteQuietly(workDir);
+      FileTrees.deleteQuietly(workDir);
     }
     int exitCode = process.waitFor();
     Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
     return new ExecutionResult(exitCode, timedOut, false, elapsed, stderr.toString(), Map.of("run", elapsed));
   }
 
-  static void deleteQuietly(Path folder) {
-    try (var paths = Files.walk(folder)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException | UncheckedIOException ignored) {
-      // Best effort: a file the sandboxed code made unreadable stays until the scratch folder goes.
-    }
-  }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;
 import forklab.cli.Forklab;
 import forklab.engine.Fixtures;
+import forklab.files.FileTrees;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -16,7 +17,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -127,8 +127,8 @@ class AttackSuiteTest {
   /** The attack's ex90-echo next to a correct ex91-plain. */
   private static Path submission(String attack, Path work) throws IOException {
     Path submission = work.resolve("submission");
-    copyTree(Path.of("src/test/fixtures/attacks").resolve(attack), submission);
-    copyTree(Fixtures.echoSubmission("good").resolve("ex91-plain"), submission.resolve("ex91-plain"));
+    FileTrees.copy(Path.of("src/test/fixtures/attacks").resolve(attack), submission);
+    FileTrees.copy(Fixtures.echoSubmission("good").resolve("ex91-plain"), submission.resolve("ex91-plain"));
     if (attack.equals("symlink-escape")) {
       Path secret = Files.writeString(work.resolve("secret.java"), "class Secret { String s = \"" + SYMLINK_SECRET + "\"; }");
       Path sources = submission.resolve("ex90-echo/src/main/java/forklab/echo");
@@ -138,15 +138,6 @@ class AttackSuiteTest {
     return submission;
   }
 
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path file : files.filter(Files::isRegularFile).toList()) {
-        Path destination = to.resolve(from.relativize(file).toString());
-        Files.createDirectories(destination.getParent());
-        Files.copy(file, destination, StandardCopyOption.REPLACE_EXISTING);
-      }
-    }
-  }
 
   private static DockerClient docker() {
     return DockerClientFactory.instance().client();
@@ -204,5 +195,4 @@ class AttackSuiteTest {
     }
     return found;
   }
-
 }

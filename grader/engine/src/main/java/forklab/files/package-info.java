@@ -1,0 +1,2 @@
+/** Folder trees: copying and deleting them, as every stage that owns a scratch folder needs. */
+package forklab.files;
