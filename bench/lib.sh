@@ -1,5 +1,9 @@
 # Helpers shared by the bench/ scripts: time a command, print a ratio.
 
+# The same JDK as ./forklab uses, for the scripts' direct ./mvnw calls.
+JAVA_HOME="$(./forklab --java-home)"
+export JAVA_HOME
+
 # Runs "$@" quietly and prints its wall time in seconds; fails if the command fails.
 seconds() {
   local start end
