@@ -59,6 +59,9 @@ final class GradeCommand implements Callable<Integer> {
       + " concurrency, isolation, speedup or architecture (repeatable; compiling is always checked)")
   List<String> goals = new ArrayList<>();
 
+  @Option(names = "--check", paramLabel = "TEXT", description = "grade only the checks whose name contains TEXT")
+  String check;
+
   @Option(names = "--retry-unjudged", paramLabel = "N", description = "measure an exercise again, up to N times,"
       + " while some of its checks are not judged here (default: ${DEFAULT-VALUE})")
   int retryUnjudged;
@@ -90,13 +93,17 @@ final class GradeCommand implements Callable<Integer> {
       for (String goal : goals) {
         onlyGoals.add(forklab.api.Goal.fromId(goal));
       }
-      grade = workbench.grader(chosen).retryUnjudged(retryUnjudged).onlyGoals(onlyGoals)
+      grade = workbench.grader(chosen).retryUnjudged(retryUnjudged).onlyGoals(onlyGoals).onlyNamed(check)
           .grade(submission, exercises, runSeed, warnings, stderr::println);
     } catch (SubmissionException e) {
       stderr.println("forklab grade: " + e.getMessage());
       return ExitCodes.USAGE;
     } catch (SandboxException e) {
-      stderr.println("forklab grade: infrastructure error: " + e.getMessage());
+      // No score is given, and the reports say why: nothing reads this as the student's failure.
+      String message = "the " + sandbox + " sandbox could not be used: " + e.getMessage();
+      Reports.writeAll(new GradeResult(Grader.VERSION, sandbox == SandboxChoice.docker ? "docker" : "local",
+          java.time.Instant.now(), java.time.Duration.ZERO, List.of(), message, warnings), out);
+      stderr.println("forklab grade: infrastructure error, no score was given: " + message);
       return ExitCodes.INFRASTRUCTURE;
     }
     List<Path> written = Reports.writeAll(grade, out);

@@ -31,9 +31,7 @@ public final class Scorer {
       if (notRun != null) {
         checks.add(result(exercise, planned, Verdict.FAIL, "not run: " + notRun, "", null, Duration.ZERO));
       } else if (attempt.infrastructureError().isPresent()) {
-        checks.add(result(exercise, planned, Verdict.ERROR,
-            "not graded: the grader failed (" + attempt.infrastructureError().get() + "); this is not your fault",
-            "", null, Duration.ZERO));
+        checks.add(result(exercise, planned, Verdict.ERROR, notGraded(attempt), "", null, Duration.ZERO));
       } else {
         checks.add(dynamicCheck(exercise, planned, attempt.run().orElseThrow(), names(attempt)));
       }
@@ -49,7 +47,11 @@ public final class Scorer {
       return synthetic(exercise, COMPILE_CHECK, Goal.COMPILE, exercise.compilePoints(), Verdict.FAIL,
           problem + "\n  try next: submit your work in " + exercise.id() + "/src/main/java, as in the exercise you were given");
     }
-    var compile = attempt.compile().orElseThrow();
+    if (attempt.compile().isEmpty()) {
+      return synthetic(exercise, COMPILE_CHECK, Goal.COMPILE, exercise.compilePoints(), Verdict.ERROR,
+          notGraded(attempt));
+    }
+    var compile = attempt.compile().get();
     if (compile.succeeded()) {
       return synthetic(exercise, COMPILE_CHECK, Goal.COMPILE, exercise.compilePoints(), Verdict.PASS, "");
     }
@@ -62,6 +64,9 @@ public final class Scorer {
 
   private static CheckResult safetyCheck(ExerciseAttempt attempt) {
     ExerciseSpec exercise = attempt.submitted().spec();
+    if (attempt.compile().isEmpty() && !attempt.submitted().missing()) {
+      return synthetic(exercise, SAFETY_CHECK, Goal.ARCHITECTURE, 0, Verdict.ERROR, notGraded(attempt));
+    }
     if (attempt.violations().isEmpty()) {
       boolean judged = !attempt.submitted().missing() && attempt.compile().map(c -> c.succeeded()).orElse(false);
       return synthetic(exercise, SAFETY_CHECK, Goal.ARCHITECTURE, 0, judged ? Verdict.PASS : Verdict.FAIL,
@@ -73,11 +78,19 @@ public final class Scorer {
             + list + "\n  try next: remove these uses; the exercise never needs them");
   }
 
+  private static String notGraded(ExerciseAttempt attempt) {
+    return "not graded: the grader failed (" + attempt.infrastructureError().orElse("unknown reason")
+        + "); this is not your fault";
+  }
+
   private static String notRunReason(ExerciseAttempt attempt) {
     if (attempt.submitted().missing()) {
       return "no submission for this exercise";
     }
-    if (!attempt.compile().orElseThrow().succeeded()) {
+    if (attempt.compile().isEmpty()) {
+      return null;
+    }
+    if (!attempt.compile().get().succeeded()) {
       return "your code does not compile (see '" + COMPILE_CHECK + "')";
     }
     if (!attempt.violations().isEmpty()) {
