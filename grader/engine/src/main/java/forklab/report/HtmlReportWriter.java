@@ -232,6 +232,7 @@ final class HtmlReportWriter implements ReportWriter {
     html.append("<h3>Measurements</h3>\n<div class=\"chart\">\n");
     for (CheckResult check : measured) {
       html.append(barChart(check));
+      html.append(seriesChart(check));
     }
     threadCharts(html, measured);
     html.append("</div>\n");
@@ -338,7 +339,46 @@ final class HtmlReportWriter implements ReportWriter {
     return null;
   }
 
+  /**
+   * A check that publishes {@code series threads}, {@code series measured} and {@code series limit}
+   * (comma-separated, as the speedup judge does) gets its own chart: measured against thread count,
+   * with the calibrated limit dashed.
+   */
+  static String seriesChart(CheckResult check) {
+    Map<String, String> details = check.measurement().details();
+    List<Double> threads = numbers(details.get("series threads"));
+    List<Double> measured = numbers(details.get("series measured"));
+    List<Double> limit = numbers(details.get("series limit"));
+    if (threads.size() < 2 || measured.size() != threads.size() || limit.size() != threads.size()) {
+      return "";
+    }
+    TreeMap<Double, double[]> series = new TreeMap<>();
+    for (int i = 0; i < threads.size(); i++) {
+      series.put(threads.get(i), new double[] {measured.get(i), limit.get(i)});
+    }
+    return lineChart(Text.clean(check.measurement().unit()).strip(), series, "calibrated limit");
+  }
+
+  private static List<Double> numbers(String commaSeparated) {
+    List<Double> numbers = new ArrayList<>();
+    if (commaSeparated == null) {
+      return numbers;
+    }
+    for (String part : commaSeparated.split(",")) {
+      Double number = Text.numeric(part);
+      if (number == null) {
+        return List.of();
+      }
+      numbers.add(number);
+    }
+    return numbers;
+  }
+
   static String lineChart(String unit, TreeMap<Double, double[]> series) {
+    return lineChart(unit, series, "required");
+  }
+
+  static String lineChart(String unit, TreeMap<Double, double[]> series, String dashed) {
     int left = 60;
     int top = 44;
     int width = 420;
@@ -384,7 +424,7 @@ final class HtmlReportWriter implements ReportWriter {
     svg.append("<polyline points=\"").append(String.join(" ", measuredPoints))
         .append("\" fill=\"none\" stroke=\"" + PASS + "\" stroke-width=\"2\"/>\n").append(marks)
         .append("<text x=\"").append(left).append("\" y=\"").append(top - 14)
-        .append("\" fill=\"#5f6b73\">solid: measured · dashed: required</text>\n</svg>\n");
+        .append("\" fill=\"#5f6b73\">solid: measured · dashed: ").append(h(dashed)).append("</text>\n</svg>\n");
     return svg.toString();
   }
 

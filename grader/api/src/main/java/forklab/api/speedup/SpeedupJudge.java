@@ -57,7 +57,7 @@ public final class SpeedupJudge<I, R> {
     if (config.threads < 2) {
       return new Result(new Decision(Verdict.NOT_JUDGED_HERE, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
           Double.NaN, 0, "this machine gives the check only " + config.threads
-              + " CPU, so no speedup can be shown here"), Evidence.NONE, config);
+              + " CPU, so no speedup can be shown here"), Evidence.NONE, config, Double.NaN);
     }
     long kernelIterations = warmUp();
     List<Round> rounds = new ArrayList<>();
@@ -72,7 +72,9 @@ public final class SpeedupJudge<I, R> {
         break;
       }
     }
-    return new Result(withInterference(decision, rounds, kernelIterations), evidence(evidence), config);
+    double singleThread = config.control == null ? Double.NaN
+        : DecisionRule.median(rounds.stream().mapToDouble(round -> (double) round.baseline() / round.control()).toArray());
+    return new Result(withInterference(decision, rounds, kernelIterations), evidence(evidence), config, singleThread);
   }
 
   /**
@@ -181,11 +183,13 @@ public final class SpeedupJudge<I, R> {
     private final Decision decision;
     private final Evidence evidence;
     private final Builder<?, ?> config;
+    private final double singleThreadSpeedup;
 
-    Result(Decision decision, Evidence evidence, Builder<?, ?> config) {
+    Result(Decision decision, Evidence evidence, Builder<?, ?> config, double singleThreadSpeedup) {
       this.decision = decision;
       this.evidence = evidence;
       this.config = config;
+      this.singleThreadSpeedup = singleThreadSpeedup;
     }
 
     public Decision decision() {
@@ -216,6 +220,11 @@ public final class SpeedupJudge<I, R> {
       details.put("cpu per wall", format(evidence.cpuPerWall()));
       details.put("busy threads", format(evidence.busyThreads()));
       details.put("verdict", decision.verdict().name());
+      if (Double.isFinite(singleThreadSpeedup)) {
+        details.put("series threads", "1," + config.threads);
+        details.put("series measured", format(singleThreadSpeedup) + "," + format(decision.speedup()));
+        details.put("series limit", "1.00," + format(decision.limit()));
+      }
       Measured.publish(reporter, decision.speedup(), required(), "x", details);
     }
 
