@@ -125,19 +125,40 @@ final class CheckListener implements TestExecutionListener {
   }
 
   static String describe(TestExecutionResult result) {
-    return result
-        .getThrowable()
-        .map(
-            thrown -> {
-              String message = thrown.getMessage();
-              boolean plain = thrown instanceof AssertionError
-                  || thrown instanceof org.opentest4j.TestAbortedException;
-              if (plain && message != null) {
-                return message;
-              }
-              return thrown.getClass().getName() + (message == null ? "" : ": " + message);
-            })
-        .orElse("");
+    return result.getThrowable().map(CheckListener::describe).orElse("");
+  }
+
+  /**
+   * A failure as a student should read it: an assertion's message as is (without the stack trace
+   * some libraries paste into it), and any other exception with where it was thrown.
+   */
+  static String describe(Throwable thrown) {
+    String message = thrown.getMessage();
+    if (thrown instanceof AssertionError || thrown instanceof org.opentest4j.TestAbortedException) {
+      return message == null ? thrown.getClass().getName() : withoutStackLines(message);
+    }
+    String where = thrown.getStackTrace().length == 0 ? "" : " (at " + thrown.getStackTrace()[0] + ")";
+    if (thrown instanceof UnsupportedOperationException && "TODO".equals(message)) {
+      return "not implemented yet: the code still throws UnsupportedOperationException(\"TODO\")" + where
+          + System.lineSeparator() + "  try next: replace that TODO with your implementation";
+    }
+    return "your code threw " + thrown.getClass().getName() + (message == null ? "" : ": " + message) + where;
+  }
+
+  private static String withoutStackLines(String message) {
+    StringBuilder kept = new StringBuilder();
+    int stackLines = 0;
+    for (String line : message.split("\\R", -1)) {
+      boolean stack = line.stripLeading().startsWith("at ") || line.contains("remaining lines not displayed");
+      if (stack && ++stackLines > 1) {
+        continue;
+      }
+      if (!kept.isEmpty()) {
+        kept.append(System.lineSeparator());
+      }
+      kept.append(line);
+    }
+    return kept.toString().strip();
   }
 
   private static final class CheckState {
