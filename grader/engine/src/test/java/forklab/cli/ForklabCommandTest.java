@@ -108,6 +108,9 @@ class ForklabCommandTest {
     assertThat(submission.resolve("out")).doesNotExist();
   }
 
+  private static final String PREFIX =
+      "forklab grade: infrastructure error, no score was given: the docker sandbox could not be used: ";
+
   @Test
   void gradeWithTheDockerSandboxIsAnInfrastructureErrorWhenDockerIsNotAvailable() {
     String missingImage = "forklab-test/no-such-image:never";
@@ -125,7 +128,7 @@ class ForklabCommandTest {
 
     assertThat(status).isEqualTo(ExitCodes.INFRASTRUCTURE);
     assertThat(out.toString()).isEmpty();
-    assertThat(submission.resolve("out")).doesNotExist();
+    assertThat(submission.resolve("out/results.json")).content().contains("\"infrastructure_error\" : \"the docker sandbox could not be used: ");
     List<String> missing = new ArrayList<>();
     if (!"true".equalsIgnoreCase(System.getenv("TESTCONTAINERS_RYUK_DISABLED"))) {
       missing.add("TESTCONTAINERS_RYUK_DISABLED=true");
@@ -134,13 +137,13 @@ class ForklabCommandTest {
       missing.add("TESTCONTAINERS_HOST_OVERRIDE=localhost");
     }
     if (!missing.isEmpty()) {
-      assertThat(err.toString()).isEqualTo("forklab grade: infrastructure error: the Docker sandbox needs "
+      assertThat(err.toString()).isEqualTo(PREFIX + "the Docker sandbox needs "
           + String.join(" and ", missing) + " in the environment (Forklab removes its own containers and pulls"
           + " no helper image); ./forklab sets them\n");
     } else {
       assertThat(err.toString()).satisfiesAnyOf(
-          text -> assertThat(text).startsWith("forklab grade: infrastructure error: no Docker engine answers"),
-          text -> assertThat(text).isEqualTo("forklab grade: infrastructure error: the sandbox image " + missingImage
+          text -> assertThat(text).startsWith(PREFIX + "no Docker engine answers"),
+          text -> assertThat(text).isEqualTo(PREFIX + "the sandbox image " + missingImage
               + " is missing; build it with `docker build -t " + missingImage + " grader/sandbox-image` (needs a"
               + " registry) or `grader/sandbox-image/build-offline.sh " + missingImage + "` (no registry needed)\n"));
     }
