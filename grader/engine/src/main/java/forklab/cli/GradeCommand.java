@@ -78,8 +78,7 @@ final class GradeCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     long runSeed = seed != null ? seed : new SecureRandom().nextLong() & Long.MAX_VALUE;
-    try (Workbench workbench = new Workbench(Workbench.defaultHome(),
-        course == null ? Workbench.defaultHome() : course.toAbsolutePath().normalize(), Workbench.defaultScratch())) {
+    try (Workbench workbench = Workbench.forCourse(course)) {
       return run(workbench, runSeed, stdout, stderr);
     }
   }

@@ -42,8 +42,7 @@ final class VerifyCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    try (Workbench workbench = new Workbench(Workbench.defaultHome(),
-        course == null ? Workbench.defaultHome() : course.toAbsolutePath().normalize(), Workbench.defaultScratch())) {
+    try (Workbench workbench = Workbench.forCourse(course)) {
       return run(workbench, out, err);
     }
   }

@@ -41,6 +41,15 @@ public final class Workbench implements AutoCloseable {
     this.suites = new CheckSuites(runnerClasspath, cache, new LocalSandbox(scratch));
   }
 
+  /**
+   * The workbench of this Forklab installation for {@code course}, or for its own course when
+   * {@code course} is null, with a scratch folder of this process.
+   */
+  public static Workbench forCourse(Path course) {
+    Path home = defaultHome();
+    return new Workbench(home, course == null ? home : course.toAbsolutePath().normalize(), defaultScratch());
+  }
+
   /** The home folder: {@code -Dforklab.home}, else the current folder. */
   public static Path defaultHome() {
     String configured = System.getProperty("forklab.home");
