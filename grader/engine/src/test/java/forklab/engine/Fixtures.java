@@ -41,7 +41,7 @@ public final class Fixtures {
   public static GradeResult grade(Workbench workbench, Path submission, List<String> only)
       throws Exception {
     try (LocalSandbox sandbox = new LocalSandbox(workbench.scratch())) {
-      return workbench.grader(sandbox).grade(submission, only, 42, List.of(), line -> {});
+      return workbench.grader(sandbox).containerRequired(false).grade(submission, only, 42, List.of(), line -> {});
     }
   }
 

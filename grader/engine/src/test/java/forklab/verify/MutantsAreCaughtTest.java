@@ -34,7 +34,7 @@ class MutantsAreCaughtTest {
         tests.add(DynamicTest.dynamicTest(exercise.id() + " mutant " + mutant.getFileName(), () -> {
           assertThat(Files.readString(mutant.resolve("MUTANT.md")).strip()).as("MUTANT.md says what is wrong").isNotEmpty();
           try (LocalSandbox sandbox = new LocalSandbox(scratch)) {
-            Verifier verifier = new Verifier(workbench.course(), workbench.grader(sandbox), scratch);
+            Verifier verifier = new Verifier(workbench.course(), workbench.grader(sandbox).containerRequired(false), scratch);
             Path target = Files.createTempDirectory(scratch, "mutant-");
             ExerciseResult result = verifier.grade(Mutants.assemble(workbench.course(), exercise, mutant, target), exercise, 7);
             Expectation expectation = Verifier.mutant(exercise, mutant.getFileName().toString(), result);
