@@ -107,7 +107,7 @@ final class BusyThreads {
       result = call.getAsLong();
     } finally {
       done.set(true);
-      joinUninterruptibly(sampler);
+      GraderPrimes.joinUninterruptibly(sampler);
     }
     double millis = GraderPrimes.millisSince(start);
     if (cpuTime) {
@@ -141,20 +141,5 @@ final class BusyThreads {
     }
     String lock = info.getLockName();
     return lock != null && lock.startsWith("java.lang.VirtualThread");
-  }
-
-  private static void joinUninterruptibly(Thread thread) {
-    boolean interrupted = false;
-    while (true) {
-      try {
-        thread.join();
-        break;
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

@@ -6,8 +6,7 @@ import java.util.Locale;
 
 /**
  * The grader's own prime counting: the checks never trust the submission's countSequential. Also
- * the yardsticks of the timed checks (equal slices, and a perfectly parallel calibration kernel)
- * and the gate that the checks of other goals pass through first.
+ * the yardstick of the load-balance check (equal slices) and the gate that the checks of other goals pass through first.
  */
 final class GraderPrimes {
   private GraderPrimes() {}
@@ -54,14 +53,6 @@ final class GraderPrimes {
             count(start + length * worker / threads, start + length * (worker + 1) / threads));
   }
 
-  /**
-   * The calibration kernel: {@code threads} threads each count the same slice on their own, with
-   * nothing shared, so their speedup is the best this machine gives right now.
-   */
-  static long kernel(int threads, long from, long to) {
-    return runAll(threads, worker -> count(from, to));
-  }
-
   interface Work {
     long run(int worker);
   }
@@ -85,7 +76,8 @@ final class GraderPrimes {
     return total;
   }
 
-  private static void joinUninterruptibly(Thread thread) {
+  /** Joins {@code thread}, waiting on through interrupts and restoring the flag afterwards. */
+  static void joinUninterruptibly(Thread thread) {
     boolean interrupted = false;
     while (true) {
       try {
@@ -142,12 +134,5 @@ final class GraderPrimes {
   /** {@code value} with two decimals, for messages. */
   static String two(double value) {
     return String.format(Locale.ROOT, "%.2f", value);
-  }
-
-  private static volatile long sink;
-
-  /** Keeps a result alive so that the JIT cannot drop the work that computed it. */
-  static void sink(long value) {
-    sink = value;
   }
 }

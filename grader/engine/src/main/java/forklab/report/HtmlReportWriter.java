@@ -6,11 +6,6 @@ import forklab.score.ExerciseResult;
 import forklab.score.GradeResult;
 import forklab.score.Measurement;
 import forklab.score.Verdict;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -28,7 +23,7 @@ import java.util.TreeMap;
  * piece of text from the grade is HTML-escaped, and a Content-Security-Policy forbids anything the
  * page does not carry itself.
  */
-final class HtmlReportWriter implements ReportWriter {
+final class HtmlReportWriter extends TextReportWriter {
   static final int FEEDBACK_CAP = 8_000;
   static final int FEEDBACK_LINES = 60;
   static final int OUTPUT_CAP = 16 * 1024;
@@ -73,12 +68,6 @@ final class HtmlReportWriter implements ReportWriter {
   }
 
   @Override
-  public void write(GradeResult grade, OutputStream out) throws IOException {
-    Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-    writer.write(render(grade));
-    writer.flush();
-  }
-
   String render(GradeResult grade) {
     StringBuilder html = new StringBuilder(16_384);
     String headline = grade.hasInfrastructureError()

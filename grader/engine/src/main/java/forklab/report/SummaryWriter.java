@@ -5,11 +5,6 @@ import forklab.score.CheckResult;
 import forklab.score.ExerciseResult;
 import forklab.score.GradeResult;
 import forklab.score.Verdict;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +18,7 @@ import java.util.regex.Pattern;
  * turn into markup; captured output goes into fenced code blocks whose fence the output cannot
  * close, and is capped so the comment stays small.
  */
-final class SummaryWriter implements ReportWriter {
+final class SummaryWriter extends TextReportWriter {
   static final int FEEDBACK_CAP = 2_000;
   static final int FEEDBACK_LINES = 20;
   static final int OUTPUT_CAP = 1_500;
@@ -39,12 +34,6 @@ final class SummaryWriter implements ReportWriter {
   }
 
   @Override
-  public void write(GradeResult grade, OutputStream out) throws IOException {
-    Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-    writer.write(render(grade));
-    writer.flush();
-  }
-
   String render(GradeResult grade) {
     return new Rendering(grade).render();
   }
