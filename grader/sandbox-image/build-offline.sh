@@ -4,15 +4,16 @@
 # libraries they need, and an unprivileged user 10001; then `docker import`.
 #
 # usage: grader/sandbox-image/build-offline.sh [IMAGE]   (default: $FORKLAB_SANDBOX_IMAGE or forklab-sandbox:latest)
-# needs: docker, a JDK >= 21 (JAVA_HOME or /usr/lib/jvm), busybox-static (apt-get install busybox-static)
+# needs: docker, a JDK >= 24 (JAVA_HOME or /usr/lib/jvm; the check JVM denies native access to
+# student code with --illegal-native-access, new in 24), busybox-static (apt-get install busybox-static)
 set -euo pipefail
 
 image="${1:-${FORKLAB_SANDBOX_IMAGE:-forklab-sandbox:latest}}"
 jdk="${FORKLAB_SANDBOX_JDK:-${JAVA_HOME:-}}"
-if [ -z "$jdk" ] || ! "$jdk/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
-  jdk="$(ls -d /usr/lib/jvm/temurin-2[5-9]* /usr/lib/jvm/*-2[1-9]* 2>/dev/null | head -n 1 || true)"
+if [ -z "$jdk" ] || ! "$jdk/bin/java" -version 2>&1 | grep -qE 'version "(2[4-9]|[3-9][0-9])'; then
+  jdk="$(ls -d /usr/lib/jvm/temurin-2[5-9]* /usr/lib/jvm/*-2[4-9]* 2>/dev/null | head -n 1 || true)"
 fi
-[ -x "$jdk/bin/java" ] || { echo "build-offline: no JDK >= 21 found; set FORKLAB_SANDBOX_JDK" >&2; exit 1; }
+[ -x "$jdk/bin/java" ] || { echo "build-offline: no JDK >= 24 found; set FORKLAB_SANDBOX_JDK" >&2; exit 1; }
 busybox="$(command -v busybox || true)"
 if [ -z "$busybox" ] || ! file "$busybox" 2>/dev/null | grep -q 'statically linked'; then
   busybox=/bin/busybox

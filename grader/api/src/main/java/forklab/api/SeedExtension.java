@@ -7,7 +7,12 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.opentest4j.TestAbortedException;
 
-/** Resolves {@link Random} parameters from the run's seed and names the seed on failure. */
+/**
+ * Resolves {@link Random} parameters from the run's seed and names the seed on failure. The seed is
+ * the JUnit configuration parameter {@value #PROPERTY}: the Forklab runner sets it explicitly and
+ * turns off implicit parameters, so a system property the submission sets changes nothing; under
+ * Maven, {@code -Dforklab.seed=N} reaches it as an implicit parameter.
+ */
 final class SeedExtension implements ParameterResolver, TestExecutionExceptionHandler {
   static final String PROPERTY = "forklab.seed";
   private static final ExtensionContext.Namespace NAMESPACE =
@@ -30,7 +35,8 @@ final class SeedExtension implements ParameterResolver, TestExecutionExceptionHa
       throw thrown;
     }
     String note =
-        "random inputs came from seed " + seed(context) + " (replay with -D" + PROPERTY + "=" + seed(context) + ")";
+        "random inputs came from seed " + seed(context) + " (replay with ./forklab grade ... --seed " + seed(context)
+            + ", or -D" + PROPERTY + "=" + seed(context) + " under Maven)";
     AssertionError named = new AssertionError(thrown.getMessage() + System.lineSeparator() + "  " + note, thrown);
     named.setStackTrace(thrown.getStackTrace());
     throw named;
@@ -46,14 +52,13 @@ final class SeedExtension implements ParameterResolver, TestExecutionExceptionHa
     return context
         .getRoot()
         .getStore(NAMESPACE)
-        .computeIfAbsent("seed", key -> initialSeed(), Long.class);
+        .computeIfAbsent("seed", key -> initialSeed(context), Long.class);
   }
 
-  private static long initialSeed() {
-    String configured = System.getProperty(PROPERTY);
-    if (configured != null && !configured.isBlank()) {
-      return Long.parseLong(configured.trim());
-    }
-    return new Random().nextLong() & Long.MAX_VALUE;
+  private static long initialSeed(ExtensionContext context) {
+    return context.getConfigurationParameter(PROPERTY)
+        .filter(configured -> !configured.isBlank())
+        .map(configured -> Long.parseLong(configured.trim()))
+        .orElseGet(() -> new Random().nextLong() & Long.MAX_VALUE);
   }
 }

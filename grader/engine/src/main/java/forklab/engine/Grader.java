@@ -14,8 +14,10 @@ import forklab.files.FileTrees;
 import forklab.plan.CheckSuite;
 import forklab.plan.CheckSuites;
 import forklab.plan.CourseBuildException;
+import forklab.plan.RunnerLibrary;
 import forklab.run.CheckRun;
 import forklab.run.RunOutcome;
+import forklab.sandbox.Isolation;
 import forklab.sandbox.Sandbox;
 import forklab.sandbox.SandboxException;
 import forklab.score.ExerciseAttempt;
@@ -27,6 +29,7 @@ import forklab.score.Scorer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,11 +60,11 @@ public final class Grader {
   private java.util.Set<forklab.api.Goal> onlyGoals = java.util.Set.of();
   private String onlyNamed = "";
 
-  public Grader(Course course, Sandbox sandbox, CheckSuites suites, List<Path> runnerClasspath, Path scratch, Clock clock) {
+  public Grader(Course course, Sandbox sandbox, CheckSuites suites, RunnerLibrary runner, Path scratch, Clock clock) {
     this.course = course;
     this.sandbox = sandbox;
     this.suites = suites;
-    this.checkRun = new CheckRun(runnerClasspath);
+    this.checkRun = new CheckRun(runner);
     this.scratch = scratch;
     this.clock = clock;
   }
@@ -112,7 +115,9 @@ public final class Grader {
     Instant started = clock.instant();
     long startNanos = System.nanoTime();
     Files.createDirectories(scratch);
-    Path workspace = Files.createTempDirectory(scratch, "grade-");
+    // Others may pass through (a confined sandbox binds the compiled classes from here) but not list it.
+    Path workspace = Files.createTempDirectory(scratch, "grade-",
+        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx--x--x")));
     try {
       List<SubmittedExercise> found = new Discovery(course).discover(submission, only, workspace);
       List<ExerciseResult> results = new ArrayList<>();
@@ -164,7 +169,7 @@ public final class Grader {
     if (exercise.missing()) {
       return new ExerciseAttempt(exercise, suite, Optional.empty(), List.of(), Optional.empty(), Optional.empty());
     }
-    if (spec.sandbox() == SandboxNeed.REQUIRED && !sandbox.copiesClasspath() && containerRequired) {
+    if (spec.sandbox() == SandboxNeed.REQUIRED && sandbox.isolation() != Isolation.CONTAINER && containerRequired) {
       return new ExerciseAttempt(exercise, suite, Optional.empty(), List.of(), Optional.empty(), Optional.of(
           spec.id() + " starts processes, so in CI it runs only in the Docker sandbox, and none was available"));
     }
@@ -176,15 +181,10 @@ public final class Grader {
       return attempt;
     }
     try {
-      List<String> jvmOptions = new ArrayList<>(spec.jvmOptions());
-      if (!onlyGoals.isEmpty() || !onlyNamed.isEmpty()) {
-        jvmOptions.add("-D" + forklab.runner.SandboxRunner.ONLY_PROPERTY + "="
-            + String.join(",", suite.checks().stream().map(check -> check.id()).toList()));
-      }
-      if (spec.calibrate()) {
-        jvmOptions.add("-D" + forklab.runner.SandboxRunner.CALIBRATE_PROPERTY + "=true");
-      }
-      RunOutcome run = checkRun.run(sandbox, spec.id(), "run", suite.roots(), List.of(classes), seed, spec.limits(), jvmOptions);
+      List<String> only = onlyGoals.isEmpty() && onlyNamed.isEmpty() ? List.of()
+          : suite.checks().stream().map(check -> check.id()).toList();
+      RunOutcome run = checkRun.run(sandbox, new CheckRun.Request(spec.id(), "run", suite.roots(), List.of(classes),
+          seed, spec.limits(), spec.jvmOptions(), only, spec.calibrate()));
       Optional<String> infrastructure = infrastructureProblem(run);
       return new ExerciseAttempt(exercise, suite, Optional.of(compiled), violations,
           infrastructure.isPresent() ? Optional.empty() : Optional.of(run), infrastructure);

@@ -8,7 +8,6 @@ import forklab.sandbox.Sandbox;
 import forklab.sandbox.local.LocalSandbox;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 
 /**
  * Everything a command needs, made once from Forklab's home folder: the course, the runner's
@@ -16,7 +15,7 @@ import java.util.List;
  */
 public final class Workbench implements AutoCloseable {
   private final Course course;
-  private final List<Path> runnerClasspath;
+  private final RunnerLibrary runner;
   private final Path scratch;
   private final CheckSuites suites;
 
@@ -30,15 +29,16 @@ public final class Workbench implements AutoCloseable {
    * Forklab installation under {@code forklabHome}.
    */
   public Workbench(Path forklabHome, Path courseHome, Path scratch) {
-    this(Course.load(courseHome), RunnerLibrary.classpath(forklabHome), forklabHome.resolve(".forklab/cache"), scratch);
+    this(Course.load(courseHome), RunnerLibrary.of(forklabHome), forklabHome.resolve(".forklab/cache"), scratch);
   }
 
   /** A workbench for {@code course}, with the runner and caches given separately (tests, tools). */
-  public Workbench(Course course, List<Path> runnerClasspath, Path cache, Path scratch) {
+  public Workbench(Course course, RunnerLibrary runner, Path cache, Path scratch) {
     this.course = course;
-    this.runnerClasspath = List.copyOf(runnerClasspath);
+    this.runner = runner;
     this.scratch = scratch;
-    this.suites = new CheckSuites(runnerClasspath, cache, new LocalSandbox(scratch));
+    // Listing the checks loads only the course's own code: a bare child process is enough.
+    this.suites = new CheckSuites(runner, cache, LocalSandbox.trusted(scratch));
   }
 
   /**
@@ -80,6 +80,6 @@ public final class Workbench implements AutoCloseable {
   }
 
   public Grader grader(Sandbox sandbox) {
-    return new Grader(course, sandbox, suites, runnerClasspath, scratch, Clock.systemUTC());
+    return new Grader(course, sandbox, suites, runner, scratch, Clock.systemUTC());
   }
 }

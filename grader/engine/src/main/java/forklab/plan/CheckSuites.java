@@ -39,6 +39,7 @@ import java.util.stream.Stream;
 public final class CheckSuites {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  private final RunnerLibrary runner;
   private final List<Path> runnerClasspath;
   private final Path cacheRoot;
   private final Sandbox trustedSandbox;
@@ -48,8 +49,9 @@ public final class CheckSuites {
   /**
    * @param trustedSandbox runs the plan step, which loads only the course's own code
    */
-  public CheckSuites(List<Path> runnerClasspath, Path cacheRoot, Sandbox trustedSandbox) {
-    this.runnerClasspath = List.copyOf(runnerClasspath);
+  public CheckSuites(RunnerLibrary runner, Path cacheRoot, Sandbox trustedSandbox) {
+    this.runner = runner;
+    this.runnerClasspath = runner.classpath();
     this.cacheRoot = cacheRoot;
     this.trustedSandbox = trustedSandbox;
   }
@@ -97,9 +99,9 @@ public final class CheckSuites {
     testClasspath.add(skeleton);
     Path publicTests = compile(exercise, "public", exercise.publicTests(), testClasspath, staging);
     Path hidden = compile(exercise, "hidden", exercise.hiddenChecks(), testClasspath, staging);
-    RunOutcome outcome = new CheckRun(runnerClasspath).run(
-        trustedSandbox, exercise.id() + "-plan", "plan", List.of(publicTests, hidden), List.of(skeleton), 0,
-        exercise.limits(), List.of());
+    RunOutcome outcome = new CheckRun(runner).run(trustedSandbox, new CheckRun.Request(
+        exercise.id() + "-plan", "plan", List.of(publicTests, hidden), List.of(skeleton), 0, exercise.limits(),
+        List.of(), List.of(), false));
     String planned = outcome.payloads().get("plan");
     if (planned == null) {
       throw new CourseBuildException("listing the checks of " + exercise.id() + " failed: "
@@ -168,7 +170,7 @@ public final class CheckSuites {
   private String fingerprint(ExerciseSpec exercise) throws IOException {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      for (Path entry : runnerClasspath) {
+      for (Path entry : java.util.stream.Stream.concat(runnerClasspath.stream(), runner.trustedModules().stream()).toList()) {
         digest.update((entry.getFileName() + ";" + (Files.isRegularFile(entry) ? Files.size(entry) : 0)).getBytes());
       }
       for (Path root : List.of(exercise.skeleton(), exercise.publicTests(), exercise.hiddenChecks())) {

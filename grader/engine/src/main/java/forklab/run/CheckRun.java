@@ -1,16 +1,20 @@
 package forklab.run;
 
 import forklab.course.Limits;
+import forklab.plan.RunnerLibrary;
 import forklab.runner.Frames;
 import forklab.runner.RunnerConfig;
 import forklab.sandbox.Execution;
 import forklab.sandbox.ExecutionResult;
 import forklab.sandbox.Sandbox;
 import forklab.sandbox.SandboxException;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** Starts the runner JVM for one exercise in a sandbox and decodes what it reports. */
 public final class CheckRun {
@@ -20,37 +24,69 @@ public final class CheckRun {
   /** The only environment the runner JVM gets. */
   static final Map<String, String> ENVIRONMENT = Map.of("PATH", "/usr/local/bin:/usr/bin:/bin", "LANG", "C.UTF-8");
 
-  private final List<Path> runnerClasspath;
+  private final RunnerLibrary runner;
 
-  /** @param runnerClasspath the runner's classes and libraries (see {@code RunnerLibrary}) */
-  public CheckRun(List<Path> runnerClasspath) {
-    this.runnerClasspath = List.copyOf(runnerClasspath);
+  public CheckRun(RunnerLibrary runner) {
+    this.runner = runner;
   }
 
   /**
-   * Runs the checks found in {@code checkRoots} with {@code studentClasses} on the classpath.
+   * What to run and how.
    *
    * @param mode {@code plan} to list the checks, {@code run} to run them
+   * @param checkRoots class folders of the public tests and hidden checks: their classes travel in
+   *     the runner's input, never on its class path
+   * @param studentClasses the submission's class folders
+   * @param only the ids of the only checks to run; all when empty
+   * @param calibrate whether the runner measures the machine's parallelism at start
    */
-  public RunOutcome run(
-      Sandbox sandbox, String label, String mode, List<Path> checkRoots, List<Path> studentClasses, long seed,
-      Limits limits, List<String> jvmOptions)
-      throws SandboxException, InterruptedException {
-    String key = Frames.newKey();
-    // Checks come before the submission, so a student class can never shadow a check or a library.
-    List<Path> classpath = new ArrayList<>(runnerClasspath);
-    List<Integer> rootPositions = new ArrayList<>();
-    for (Path root : checkRoots) {
-      rootPositions.add(classpath.size());
-      classpath.add(root);
+  public record Request(
+      String label, String mode, List<Path> checkRoots, List<Path> studentClasses, long seed, Limits limits,
+      List<String> jvmOptions, List<String> only, boolean calibrate) {
+    public Request {
+      checkRoots = List.copyOf(checkRoots);
+      studentClasses = List.copyOf(studentClasses);
+      jvmOptions = List.copyOf(jvmOptions);
+      only = List.copyOf(only);
     }
-    classpath.addAll(studentClasses);
-    RunnerConfig config = new RunnerConfig(
-        key, mode, rootPositions, seed, limits.testTimeoutSeconds(), limits.outputKib() * 1024,
-        sandbox.copiesClasspath());
-    Execution execution = new Execution(label, classpath, RUNNER_MAIN, jvmOptions, config.toText(), limits, ENVIRONMENT);
+  }
+
+  /** Runs the checks of {@code request} in {@code sandbox}. */
+  public RunOutcome run(Sandbox sandbox, Request request) throws SandboxException, InterruptedException {
+    String key = Frames.newKey();
+    boolean harden = sandbox.hardensJvm();
+    RunnerConfig config;
+    try {
+      config = new RunnerConfig(key, request.mode(), classFiles(request.checkRoots()), request.seed(),
+          request.limits().testTimeoutSeconds(), request.limits().outputKib() * 1024, request.only(),
+          request.calibrate(), harden);
+    } catch (IOException e) {
+      throw new SandboxException("cannot read the check classes of " + request.label() + ": " + e.getMessage(), e);
+    }
+    // The libraries come before the submission, so a student class can never shadow one.
+    List<Path> classpath = Stream.concat(runner.classpath().stream(), request.studentClasses().stream()).toList();
+    Execution execution = new Execution(request.label(), classpath, harden ? runner.trustedModules() : List.of(),
+        RUNNER_MAIN, request.jvmOptions(), config.toText(), request.limits(), ENVIRONMENT);
     FrameDecoder decoder = new FrameDecoder(key);
     ExecutionResult result = sandbox.execute(execution, decoder);
     return decoder.outcome(result);
+  }
+
+  /** Every class file under {@code roots}, by binary name; a name in two roots keeps the first. */
+  static Map<String, byte[]> classFiles(List<Path> roots) throws IOException {
+    Map<String, byte[]> classes = new LinkedHashMap<>();
+    for (Path root : roots) {
+      if (!Files.isDirectory(root)) {
+        continue;
+      }
+      try (Stream<Path> files = Files.walk(root)) {
+        for (Path file : files.filter(path -> path.toString().endsWith(".class")).sorted().toList()) {
+          String relative = root.relativize(file).toString();
+          String name = relative.substring(0, relative.length() - ".class".length()).replace('/', '.');
+          classes.putIfAbsent(name, Files.readAllBytes(file));
+        }
+      }
+    }
+    return classes;
   }
 }

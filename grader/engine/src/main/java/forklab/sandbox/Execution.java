@@ -11,6 +11,8 @@ import java.util.Objects;
  *
  * @param label a short name for messages, such as the exercise id
  * @param classpath jars and class folders on the host; a container sandbox copies them in
+ * @param trustedModules modular jars on the host that go on the module path and alone get native
+ *     access; empty for a JVM that is not hardened
  * @param mainClass the class whose {@code main} runs
  * @param jvmOptions options before the main class (heap size is added from {@code limits})
  * @param stdin what the JVM reads on standard input; the stream is closed after it
@@ -20,6 +22,7 @@ import java.util.Objects;
 public record Execution(
     String label,
     List<Path> classpath,
+    List<Path> trustedModules,
     String mainClass,
     List<String> jvmOptions,
     String stdin,
@@ -38,8 +41,34 @@ public record Execution(
     Objects.requireNonNull(stdin, "stdin");
     Objects.requireNonNull(limits, "limits");
     classpath = List.copyOf(classpath);
+    trustedModules = List.copyOf(trustedModules);
     jvmOptions = List.copyOf(jvmOptions);
     environment = Map.copyOf(environment);
+  }
+
+  /** An execution with no trusted modules (a JVM that is not hardened). */
+  public Execution(String label, List<Path> classpath, String mainClass, List<String> jvmOptions, String stdin,
+      Limits limits, Map<String, String> environment) {
+    this(label, classpath, List.of(), mainClass, jvmOptions, stdin, limits, environment);
+  }
+
+  /**
+   * The options that put the trusted modules, as the JVM sees them at {@code modulePath}, on the
+   * module path with native access, and deny native access to all other code (the class path).
+   */
+  public List<String> nativeAccessOptions(List<String> modulePath) {
+    if (trustedModules.isEmpty()) {
+      return List.of();
+    }
+    String names = String.join(",", trustedModules.stream().map(Execution::moduleName).toList());
+    return List.of("--module-path", String.join(java.io.File.pathSeparator, modulePath), "--add-modules", names,
+        "--enable-native-access=" + names, "--illegal-native-access=deny");
+  }
+
+  /** {@code forklab-hardening.jar} holds module {@code forklab.hardening}. */
+  private static String moduleName(Path jar) {
+    String file = jar.getFileName().toString();
+    return file.substring(0, file.length() - ".jar".length()).replace('-', '.');
   }
 
   /** The options every sandboxed JVM gets: heap cap, no attach, no perf data file. */

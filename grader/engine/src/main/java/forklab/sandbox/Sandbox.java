@@ -20,13 +20,14 @@ public interface Sandbox extends AutoCloseable {
   ExecutionResult execute(Execution execution, Consumer<String> stdoutLines)
       throws SandboxException, InterruptedException;
 
+  /** How well the code it runs is kept from the grader and the machine. */
+  Isolation isolation();
+
   /**
-   * Whether each execution gets its own copy of the class path, which the code it runs may delete
-   * (a container does; the local sandbox runs from the grader's own files).
+   * Whether its JVMs can be hardened: the hardening module on the module path with native access,
+   * native access denied to everything else ({@code --illegal-native-access=deny}, Java 24+).
    */
-  default boolean copiesClasspath() {
-    return false;
-  }
+  boolean hardensJvm();
 
   /** Releases what the sandbox holds; harmless to call twice. */
   @Override

@@ -32,10 +32,15 @@ public final class Fixtures {
     return Path.of("src/test/fixtures/submissions").resolve(name).toAbsolutePath();
   }
 
+  /** Hostile submissions to the echo course, one folder each (ex90-echo only). */
+  public static Path attack(String name) {
+    return Path.of("src/test/fixtures/attacks").resolve(name).toAbsolutePath();
+  }
+
   /** A workbench for {@code courseHome} whose check-suite cache outlives the test, to save time. */
   public static Workbench workbench(Path courseHome, Path scratch) {
     Path cache = home().resolve(".forklab/test-cache");
-    return new Workbench(Course.load(courseHome), RunnerLibrary.classpath(home()), cache, scratch);
+    return new Workbench(Course.load(courseHome), RunnerLibrary.of(home()), cache, scratch);
   }
 
   public static GradeResult grade(Workbench workbench, Path submission, List<String> only)

@@ -43,7 +43,11 @@ class HostileSubmissionTest {
   }
 
   private ExerciseResult grade(String submission) throws Exception {
-    GradeResult grade = Fixtures.grade(workbench, Fixtures.echoSubmission(submission), List.of("ex90-echo"));
+    return grade(Fixtures.echoSubmission(submission));
+  }
+
+  private ExerciseResult grade(Path submission) throws Exception {
+    GradeResult grade = Fixtures.grade(workbench, submission, List.of("ex90-echo"));
     assertThat(grade.infrastructureError()).isNull();
     assertThat(grade.exercises()).hasSize(1);
     return grade.exercises().getFirst();
@@ -91,6 +95,14 @@ class HostileSubmissionTest {
         && !check.name().equals("uses only allowed APIs")).allMatch(check -> check.verdict() == Verdict.FAIL);
     assertThat(result.score()).isEqualTo(1);
     assertThat(result.notes()).anyMatch(note -> note.contains("imitated Forklab's result channel and were ignored"));
+  }
+
+  @Test
+  void aSubmissionThatReadsItsOwnMemoryForTheKeyAndSignsFramesEarnsNothing() throws Exception {
+    ExerciseResult result = grade(Fixtures.attack("forge-from-memory"));
+
+    assertThat(result.score()).as("%s", result.checks()).isEqualTo(1);
+    assertThat(check(result, "twice doubles").verdict()).isEqualTo(Verdict.FAIL);
   }
 
   @Test

@@ -2,28 +2,32 @@ package forklab.runner;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What the grader tells the runner, as {@code key=value} lines ending with an empty line.
+ * What the grader tells the runner, as {@code key=value} lines ending with an empty line. It
+ * travels on standard input (or in a file the runner deletes at once), so nothing of it exists as a
+ * file once the first student class loads.
  *
  * @param key the hex HMAC key that signs every frame
  * @param mode {@code plan} lists the checks; {@code run} runs them
- * @param checkRoots positions in the JVM's class path of the class folders holding the checks; positions,
- *     not paths, so that a sandbox may place the class path wherever it likes
+ * @param checks the class files of the public tests and hidden checks, by binary class name: they
+ *     reach the check JVM only here, never as files on its class path
  * @param seed the seed for randomized checks
  * @param testTimeoutSeconds the default timeout of each check
  * @param outputLimitBytes how much of the submission's output to keep per check
- * @param hideChecks delete the check class folders once they are read into memory (only where the
- *     sandbox gave the runner its own copy of them)
+ * @param only the ids ({@code class#method}) of the only checks to run; all when empty
+ * @param calibrate whether to measure the machine's parallelism before any student class loads
+ * @param harden whether to make the JVM non-dumpable before any student class loads; when the
+ *     hardening fails, the runner reports a crash instead of running student code
  */
 public record RunnerConfig(
-    String key, String mode, List<Integer> checkRoots, long seed, int testTimeoutSeconds, int outputLimitBytes,
-    boolean hideChecks) {
+    String key, String mode, Map<String, byte[]> checks, long seed, int testTimeoutSeconds,
+    int outputLimitBytes, List<String> only, boolean calibrate, boolean harden) {
 
   /**
    * The system property naming a file to read the configuration from instead of standard input
@@ -38,7 +42,8 @@ public record RunnerConfig(
     if (!mode.equals("plan") && !mode.equals("run")) {
       throw new IllegalArgumentException("mode must be plan or run, not " + mode);
     }
-    checkRoots = List.copyOf(checkRoots);
+    checks = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(checks));
+    only = List.copyOf(only);
   }
 
   /** The lines the grader writes; {@link #read} parses them back. */
@@ -46,45 +51,52 @@ public record RunnerConfig(
     StringBuilder text = new StringBuilder();
     text.append("key=").append(key).append('\n');
     text.append("mode=").append(mode).append('\n');
-    for (int root : checkRoots) {
-      text.append("root=").append(root).append('\n');
-    }
     text.append("seed=").append(seed).append('\n');
     text.append("test-timeout=").append(testTimeoutSeconds).append('\n');
     text.append("output-limit=").append(outputLimitBytes).append('\n');
-    text.append("hide-checks=").append(hideChecks).append('\n');
+    text.append("calibrate=").append(calibrate).append('\n');
+    text.append("harden=").append(harden).append('\n');
+    for (String id : only) {
+      text.append("only=").append(id).append('\n');
+    }
+    Base64.Encoder base64 = Base64.getEncoder();
+    checks.forEach((name, bytes) -> text.append("check=").append(name).append(' ')
+        .append(base64.encodeToString(bytes)).append('\n'));
     return text.append('\n').toString();
-  }
-
-  /** The check roots as paths, looked up in {@code classPath}. */
-  List<Path> checkRootPaths(String classPath) {
-    String[] entries = classPath.split(java.io.File.pathSeparator);
-    return checkRoots.stream().map(index -> Path.of(entries[index])).toList();
   }
 
   static RunnerConfig read(BufferedReader in) throws IOException {
     Map<String, String> values = new LinkedHashMap<>();
-    List<Integer> roots = new ArrayList<>();
+    Map<String, byte[]> checks = new LinkedHashMap<>();
+    List<String> only = new ArrayList<>();
     for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
       int eq = line.indexOf('=');
       if (eq < 0) {
-        throw new IOException("bad config line: " + line);
+        throw new IOException("bad config line: " + line.substring(0, Math.min(line.length(), 40)));
       }
       String name = line.substring(0, eq);
       String value = line.substring(eq + 1);
-      if (name.equals("root")) {
-        roots.add(Integer.parseInt(value));
-      } else {
-        values.put(name, value);
+      switch (name) {
+        case "check" -> {
+          int space = value.indexOf(' ');
+          if (space < 0) {
+            throw new IOException("bad check line for " + value.substring(0, Math.min(value.length(), 40)));
+          }
+          checks.put(value.substring(0, space), Base64.getDecoder().decode(value.substring(space + 1)));
+        }
+        case "only" -> only.add(value);
+        default -> values.put(name, value);
       }
     }
     return new RunnerConfig(
         values.get("key"),
         values.getOrDefault("mode", "run"),
-        roots,
+        checks,
         Long.parseLong(values.getOrDefault("seed", "0")),
         Integer.parseInt(values.getOrDefault("test-timeout", "60")),
         Integer.parseInt(values.getOrDefault("output-limit", "65536")),
-        Boolean.parseBoolean(values.getOrDefault("hide-checks", "false")));
+        only,
+        Boolean.parseBoolean(values.getOrDefault("calibrate", "false")),
+        Boolean.parseBoolean(values.getOrDefault("harden", "false")));
   }
 }

@@ -1,6 +1,7 @@
 package forklab.runner;
 
 import forklab.api.Graded;
+import forklab.api.speedup.Calibration;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.FileDescriptor;
@@ -33,16 +34,18 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * JVM alive.
  */
 public final class SandboxRunner {
+  /** The JUnit configuration parameter the seed travels in (see the API's seed extension). */
+  static final String SEED_PARAMETER = "forklab.seed";
+
   private final RunnerConfig config;
   private final CheckClasses checks;
   private final Frames frames;
   private final PrintStream channel;
   private long sequence;
 
-  private SandboxRunner(RunnerConfig config, PrintStream channel) throws java.io.IOException {
+  private SandboxRunner(RunnerConfig config, PrintStream channel) {
     this.config = config;
-    this.checks = CheckClasses.load(config.checkRootPaths(System.getProperty("java.class.path")),
-        config.hideChecks(), SandboxRunner.class.getClassLoader());
+    this.checks = new CheckClasses(config.checks(), SandboxRunner.class.getClassLoader());
     this.frames = new Frames(config.key());
     this.channel = channel;
   }
@@ -55,9 +58,12 @@ public final class SandboxRunner {
     SandboxRunner runner = new SandboxRunner(config, channel);
     Thread.currentThread().setContextClassLoader(runner.checks);
     runner.emit(Map.of("type", "hello", "java", Runtime.version().toString(),
-        "cpus", Runtime.getRuntime().availableProcessors()));
+        "cpus", Runtime.getRuntime().availableProcessors(), "hardened", config.harden()));
     int status = 0;
     try {
+      if (config.harden()) {
+        harden();
+      }
       if (config.mode().equals("plan")) {
         runner.plan();
       } else {
@@ -75,6 +81,19 @@ public final class SandboxRunner {
       channel.flush();
       ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
       Runtime.getRuntime().halt(status);
+    }
+  }
+
+  /**
+   * Makes this JVM non-dumpable through the hardening module, the only code here with native
+   * access. It is on the module path, which a release-21 runner reaches by name.
+   */
+  private static void harden() throws ReflectiveOperationException {
+    Class<?> hardening = Class.forName("forklab.hardening.ProcessHardening");
+    try {
+      hardening.getMethod("denyMemoryAccess").invoke(null);
+    } catch (java.lang.reflect.InvocationTargetException e) {
+      throw new IllegalStateException("hardening the check JVM failed: " + e.getCause().getMessage(), e.getCause());
     }
   }
 
@@ -113,18 +132,12 @@ public final class SandboxRunner {
     emit(Map.of("type", "plan", "checks", checks));
   }
 
-  /** The JVM option naming the only checks to run ({@code class#method}, comma-separated). */
-  public static final String ONLY_PROPERTY = "forklab.only";
-
-  /** The JVM option with which the grader asks for a clean calibration at start. */
-  public static final String CALIBRATE_PROPERTY = "forklab.calibrate";
-
   private void run() throws InterruptedException {
-    if (Boolean.getBoolean(CALIBRATE_PROPERTY)) {
-      // Before any check runs, so before any student class is loaded.
-      forklab.api.speedup.Calibration.measure(Runtime.getRuntime().availableProcessors()).publishToSystemProperties();
-    }
-    System.setProperty("forklab.seed", Long.toString(config.seed()));
+    // Before any check runs, so before any student class is loaded; fixed once, so nothing the
+    // submission does later can change it.
+    Calibration.fixAtStart(config.calibrate()
+        ? Optional.of(Calibration.measure(Runtime.getRuntime().availableProcessors()))
+        : Optional.empty());
     OutputCapture output = new OutputCapture(config.outputLimitBytes());
     PrintStream captured = new PrintStream(output, true, StandardCharsets.UTF_8);
     System.setOut(captured);
@@ -143,8 +156,7 @@ public final class SandboxRunner {
     } catch (ClassNotFoundException e) {
       throw new IllegalStateException("a check class cannot be loaded: " + e.getMessage(), e);
     }
-    String only = System.getProperty(ONLY_PROPERTY, "");
-    java.util.Set<String> wanted = only.isBlank() ? java.util.Set.of() : java.util.Set.of(only.split(","));
+    Set<String> wanted = Set.copyOf(config.only());
     org.junit.platform.launcher.PostDiscoveryFilter onlyWanted = descriptor -> {
       var source = descriptor.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast);
       boolean keep = wanted.isEmpty() || source.isEmpty() || wanted.contains(CheckListener.checkId(source.get()));
@@ -156,6 +168,7 @@ public final class SandboxRunner {
         .filters(onlyWanted)
         .enableImplicitConfigurationParameters(false)
         .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
+        .configurationParameter(SEED_PARAMETER, Long.toString(config.seed()))
         .configurationParameter("junit.jupiter.execution.timeout.default", config.testTimeoutSeconds() + " s")
         .configurationParameter("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD")
         .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")

@@ -4,55 +4,58 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.file.Path;
-import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RunnerConfigTest {
   private static final String KEY = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
 
+  private static RunnerConfig config(String key, String mode, Map<String, byte[]> checks) {
+    return new RunnerConfig(key, mode, checks, 0, 60, 65536, List.of(), false, false);
+  }
+
   @Test
-  void writesOneKeyValueLinePerSettingAndOneRootLinePerRootThenAnEmptyLine() {
-    RunnerConfig config = new RunnerConfig(KEY, "run", List.of(3, 0, 5), 42L, 30, 65536, false);
+  void writesOneLinePerSettingAndOneLinePerCheckClassThenAnEmptyLine() {
+    Map<String, byte[]> checks = new LinkedHashMap<>();
+    checks.put("forklab.checks.echo.EchoChecks", "abc".getBytes(StandardCharsets.US_ASCII));
+    RunnerConfig config = new RunnerConfig(KEY, "run", checks, 42L, 30, 65536, List.of("a.B#c", "a.B#d"), true, true);
 
     assertThat(config.toText())
         .isEqualTo("key=" + KEY + "\n"
             + "mode=run\n"
-            + "root=3\n"
-            + "root=0\n"
-            + "root=5\n"
             + "seed=42\n"
             + "test-timeout=30\n"
             + "output-limit=65536\n"
-            + "hide-checks=false\n"
+            + "calibrate=true\n"
+            + "harden=true\n"
+            + "only=a.B#c\n"
+            + "only=a.B#d\n"
+            + "check=forklab.checks.echo.EchoChecks YWJj\n"
             + "\n");
   }
 
   @Test
-  void readsBackWhatItWroteWithSeveralRootsInOrder() throws IOException {
-    RunnerConfig config = new RunnerConfig(KEY, "plan", List.of(2, 1, 7), -9_123_456_789L, 90, 1024, true);
+  void readsBackWhatItWroteWithTheCheckClassesInOrder() throws IOException {
+    Map<String, byte[]> checks = new LinkedHashMap<>();
+    checks.put("b.Second", new byte[] {1, 2, 3});
+    checks.put("a.First", new byte[] {(byte) 0xCA, (byte) 0xFE});
+    RunnerConfig config = new RunnerConfig(KEY, "plan", checks, -9_123_456_789L, 90, 1024, List.of("x.Y#z"), true, false);
 
     RunnerConfig read = read(config.toText());
 
-    assertThat(read).isEqualTo(config);
-    assertThat(read.checkRoots()).containsExactly(2, 1, 7);
-  }
-
-  @Test
-  void readsBackAConfigWithoutRoots() throws IOException {
-    RunnerConfig config = new RunnerConfig(KEY, "run", List.of(), 0, 1, 1, false);
-
-    assertThat(read(config.toText())).isEqualTo(config);
+    assertThat(read.checks().keySet()).containsExactly("b.Second", "a.First");
+    assertThat(read.checks().get("a.First")).containsExactly(0xCA, 0xFE);
+    assertThat(read.toText()).isEqualTo(config.toText());
   }
 
   @Test
   void stopsReadingAtTheEmptyLineAndLeavesTheRestOfTheInput() throws IOException {
-    BufferedReader in = new BufferedReader(new StringReader(
-        new RunnerConfig(KEY, "run", List.of(1), 5, 10, 100, false).toText() + "not=config\n"));
+    BufferedReader in = new BufferedReader(new StringReader(config(KEY, "run", Map.of()).toText() + "not=config\n"));
 
     RunnerConfig.read(in);
 
@@ -63,7 +66,9 @@ class RunnerConfigTest {
   void fillsInDefaultsForMissingSettings() throws IOException {
     RunnerConfig read = read("key=" + KEY + "\n\n");
 
-    assertThat(read).isEqualTo(new RunnerConfig(KEY, "run", List.of(), 0, 60, 65536, false));
+    assertThat(read.toText()).isEqualTo(config(KEY, "run", Map.of()).toText());
+    assertThat(read.harden()).isFalse();
+    assertThat(read.only()).isEmpty();
   }
 
   @Test
@@ -75,25 +80,28 @@ class RunnerConfigTest {
   }
 
   @Test
-  void refusesALineWithoutEqualsSign() {
+  void refusesALineWithoutEqualsSignAndACheckLineWithoutItsBytes() {
     assertThatThrownBy(() -> read("key=" + KEY + "\nmode\n\n"))
         .isInstanceOf(IOException.class)
         .hasMessage("bad config line: mode");
+    assertThatThrownBy(() -> read("key=" + KEY + "\ncheck=a.B\n\n"))
+        .isInstanceOf(IOException.class)
+        .hasMessage("bad check line for a.B");
   }
 
   @Test
   void rejectsAKeyShorterThan32Characters() {
     String shortKey = KEY.substring(0, 31);
 
-    assertThatThrownBy(() -> new RunnerConfig(shortKey, "run", List.of(), 0, 60, 65536, false))
+    assertThatThrownBy(() -> config(shortKey, "run", Map.of()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("missing or short key");
-    assertThat(new RunnerConfig(KEY.substring(0, 32), "run", List.of(), 0, 60, 65536, false).key()).hasSize(32);
+    assertThat(config(KEY.substring(0, 32), "run", Map.of()).key()).hasSize(32);
   }
 
   @Test
   void rejectsAMissingKey() {
-    assertThatThrownBy(() -> new RunnerConfig(null, "run", List.of(), 0, 60, 65536, false))
+    assertThatThrownBy(() -> config(null, "run", Map.of()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("missing or short key");
     assertThatThrownBy(() -> read("mode=run\n\n"))
@@ -103,30 +111,19 @@ class RunnerConfigTest {
 
   @Test
   void rejectsAModeOtherThanPlanOrRun() {
-    assertThatThrownBy(() -> new RunnerConfig(KEY, "walk", List.of(), 0, 60, 65536, false))
+    assertThatThrownBy(() -> config(KEY, "walk", Map.of()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("mode must be plan or run, not walk");
-    assertThatThrownBy(() -> new RunnerConfig(KEY, "RUN", List.of(), 0, 60, 65536, false))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("mode must be plan or run, not RUN");
   }
 
   @Test
-  void copiesTheRootsSoLaterChangesToTheCallersListDoNotLeakIn() {
-    List<Integer> roots = new ArrayList<>(List.of(1, 2));
-    RunnerConfig config = new RunnerConfig(KEY, "run", roots, 0, 60, 65536, false);
+  void copiesTheChecksSoLaterChangesToTheCallersMapDoNotLeakIn() {
+    Map<String, byte[]> checks = new LinkedHashMap<>(Map.of("a.B", new byte[] {1}));
+    RunnerConfig config = config(KEY, "run", checks);
 
-    roots.add(3);
+    checks.put("c.D", new byte[] {2});
 
-    assertThat(config.checkRoots()).containsExactly(1, 2);
-  }
-
-  @Test
-  void looksUpCheckRootsByTheirPositionInTheClassPath() {
-    RunnerConfig config = new RunnerConfig(KEY, "run", List.of(2, 0), 0, 60, 65536, false);
-    String classPath = String.join(File.pathSeparator, "/lib/runner.jar", "/work/student", "/work/checks");
-
-    assertThat(config.checkRootPaths(classPath)).containsExactly(Path.of("/work/checks"), Path.of("/lib/runner.jar"));
+    assertThat(config.checks()).containsOnlyKeys("a.B");
   }
 
   private static RunnerConfig read(String text) throws IOException {

@@ -1,8 +1,8 @@
 package forklab.api.speedup;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The machine's parallelism measured in a clean JVM, before any student class is loaded. The
@@ -15,7 +15,7 @@ import java.util.Optional;
  * @param limit the kernel's speedup on {@code threads} threads
  */
 public record Calibration(int threads, double nanosPerIteration, double limit) {
-  static final String PROPERTY = "forklab.calibration";
+  private static final AtomicReference<Optional<Calibration>> AT_START = new AtomicReference<>();
   private static final long ITERATIONS = 60_000_000L;
 
   /** Measures now, on {@code threads} threads: best of five of each kernel. */
@@ -32,22 +32,22 @@ public record Calibration(int threads, double nanosPerIteration, double limit) {
     return new Calibration(threads, (double) bestOne / ITERATIONS, (double) bestOne / bestAll);
   }
 
-  /** Makes this calibration visible to the checks of this JVM. */
-  public void publishToSystemProperties() {
-    System.setProperty(PROPERTY, String.format(Locale.ROOT, "%d;%.6f;%.4f", threads, nanosPerIteration, limit));
+  /**
+   * Fixes, once per JVM, the calibration the runner took at start (or that it took none). The
+   * runner calls this before any student class loads; every later call fails, so nothing the
+   * submission does can change what {@link #atStart()} answers.
+   *
+   * @throws IllegalStateException when it was already fixed
+   */
+  public static void fixAtStart(Optional<Calibration> calibration) {
+    if (!AT_START.compareAndSet(null, calibration)) {
+      throw new IllegalStateException("the start-up calibration is fixed once, by the runner");
+    }
   }
 
-  /** The calibration the runner took at start, if it took one. */
+  /** The calibration the runner took at start, if it took one (never one under Maven). */
   public static Optional<Calibration> atStart() {
-    String value = System.getProperty(PROPERTY);
-    if (value == null) {
-      return Optional.empty();
-    }
-    try {
-      String[] parts = value.split(";");
-      return Optional.of(new Calibration(Integer.parseInt(parts[0]), Double.parseDouble(parts[1]), Double.parseDouble(parts[2])));
-    } catch (RuntimeException malformed) {
-      return Optional.empty();
-    }
+    Optional<Calibration> fixed = AT_START.get();
+    return fixed == null ? Optional.empty() : fixed;
   }
 }

@@ -9,6 +9,7 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import forklab.runner.RunnerConfig;
 import forklab.sandbox.Execution;
 import forklab.sandbox.ExecutionResult;
+import forklab.sandbox.Isolation;
 import forklab.sandbox.Sandbox;
 import forklab.sandbox.SandboxException;
 import forklab.sandbox.StreamPump;
@@ -100,7 +101,13 @@ public final class DockerSandbox implements Sandbox {
   }
 
   @Override
-  public boolean copiesClasspath() {
+  public Isolation isolation() {
+    return Isolation.CONTAINER;
+  }
+
+  /** Every sandbox image has a JDK of 24 or newer (see grader/sandbox-image). */
+  @Override
+  public boolean hardensJvm() {
     return true;
   }
 

@@ -49,6 +49,7 @@ final class SandboxContainer extends GenericContainer<SandboxContainer> {
     List<String> command = new ArrayList<>();
     command.add(JAVA);
     command.addAll(execution.standardJvmOptions("/tmp"));
+    command.addAll(execution.nativeAccessOptions(containerModulePath()));
     command.addAll(execution.jvmOptions());
     command.add("-D" + RunnerConfig.INPUT_FILE_PROPERTY + "=" + INPUT);
     command.add("-cp");
@@ -104,6 +105,11 @@ final class SandboxContainer extends GenericContainer<SandboxContainer> {
     return copyTime;
   }
 
+  /** The trusted modules as the container sees them: {@code /sandbox/modules/name.jar}. */
+  private List<String> containerModulePath() {
+    return execution.trustedModules().stream().map(jar -> WORK + "/modules/" + jar.getFileName()).toList();
+  }
+
   /** The class path entries as the container sees them: {@code /sandbox/cp/<n>[/name.jar]}. */
   private List<String> containerClasspath() {
     List<String> entries = new ArrayList<>();
@@ -114,7 +120,10 @@ final class SandboxContainer extends GenericContainer<SandboxContainer> {
     return entries;
   }
 
-  /** A tar of the class path (jars owned by root, read-only), the work folder and the runner's input. */
+  /**
+   * A tar of the class path and the trusted modules (owned by root, read-only to the sandbox user),
+   * the work folder and the runner's input (which the runner deletes once read).
+   */
   private byte[] archive() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
@@ -122,25 +131,27 @@ final class SandboxContainer extends GenericContainer<SandboxContainer> {
       folder(tar, "cp", 0, 0755);
       for (int i = 0; i < execution.classpath().size(); i++) {
         Path entry = execution.classpath().get(i);
-        // Class folders belong to the sandbox user, so the runner can delete the checks it has read.
-        boolean classFolder = Files.isDirectory(entry);
-        folder(tar, "cp/" + i, classFolder ? USER : 0, classFolder ? 0700 : 0755);
-        if (classFolder) {
+        folder(tar, "cp/" + i, 0, 0755);
+        if (Files.isDirectory(entry)) {
           try (Stream<Path> files = Files.walk(entry)) {
             for (Path file : files.sorted().toList()) {
               String name = "cp/" + i + "/" + entry.relativize(file);
               if (Files.isDirectory(file)) {
                 if (!file.equals(entry)) {
-                  folder(tar, name, USER, 0700);
+                  folder(tar, name, 0, 0755);
                 }
               } else {
-                file(tar, name, Files.readAllBytes(file), USER, 0600);
+                file(tar, name, Files.readAllBytes(file), 0, 0644);
               }
             }
           }
         } else {
           file(tar, "cp/" + i + "/" + entry.getFileName(), Files.readAllBytes(entry), 0, 0644);
         }
+      }
+      folder(tar, "modules", 0, 0755);
+      for (Path module : execution.trustedModules()) {
+        file(tar, "modules/" + module.getFileName(), Files.readAllBytes(module), 0, 0644);
       }
       folder(tar, "work", USER, 0700);
       file(tar, "work/.forklab-input", execution.stdin().getBytes(StandardCharsets.UTF_8), USER, 0600);

@@ -3,6 +3,7 @@ package forklab.sandbox.local;
 import forklab.files.FileTrees;
 import forklab.sandbox.Execution;
 import forklab.sandbox.ExecutionResult;
+import forklab.sandbox.Isolation;
 import forklab.sandbox.Sandbox;
 import forklab.sandbox.SandboxException;
 import forklab.sandbox.StreamPump;
@@ -14,29 +15,67 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
- * Runs each execution as a child JVM of the grader. Isolation is by process: an empty environment,
- * a fresh work folder that is deleted afterwards, a heap cap, and a PID namespace when {@code
- * unshare} works here (otherwise a sweep of every process carrying the run's marker).
+ * Runs each execution as a child JVM of the grader, confined by bubblewrap where it works here
+ * ({@link Isolation#NAMESPACES}, see {@link Bubblewrap}), otherwise as a bare child process
+ * ({@link Isolation#PROCESS}: an empty environment, a fresh work folder deleted afterwards, a heap
+ * cap and, where {@code unshare} works, its own PID namespace), which only trusted code may use.
  */
 public final class LocalSandbox implements Sandbox {
   static final String RUN_MARKER = "FORKLAB_RUN";
   private static final Duration PUMP_GRACE = Duration.ofSeconds(3);
+  /** The first Java release whose launcher knows {@code --illegal-native-access}. */
+  private static final int HARDENING_RELEASE = 24;
 
-  private final Path javaBinary;
+  private final Path javaHome;
   private final Path scratch;
-  private final List<String> isolationPrefix;
+  private final boolean confined;
+  private final List<String> processPrefix;
+  private final Staging staging;
 
-  public LocalSandbox(Path scratch) {
-    this.javaBinary = Path.of(System.getProperty("java.home"), "bin", "java");
+  private LocalSandbox(Path scratch, boolean confined) {
+    this.javaHome = Path.of(System.getProperty("java.home"));
     this.scratch = scratch;
-    this.isolationPrefix = Isolation.prefix();
+    this.confined = confined;
+    this.processPrefix = confined ? List.of() : ProcessIsolation.prefix();
+    this.staging = new Staging(scratch.resolve("staged"));
+  }
+
+  /** The best local sandbox this machine offers: bubblewrap where it works, else a bare child process. */
+  public LocalSandbox(Path scratch) {
+    this(scratch, Bubblewrap.unavailable().isEmpty());
+  }
+
+  /** A bare child process, for code the course itself provides (listing the checks). */
+  public static LocalSandbox trusted(Path scratch) {
+    return new LocalSandbox(scratch, false);
+  }
+
+  /**
+   * A sandbox confined by bubblewrap.
+   *
+   * @throws SandboxException when bubblewrap cannot confine a JVM here, saying why
+   */
+  public static LocalSandbox confined(Path scratch) throws SandboxException {
+    Optional<String> problem = Bubblewrap.unavailable();
+    if (problem.isPresent()) {
+      throw new SandboxException(problem.get());
+    }
+    return new LocalSandbox(scratch, true);
+  }
+
+  /** Why bubblewrap cannot confine a JVM here, or empty when it can. */
+  public static Optional<String> bubblewrapUnavailable() {
+    return Bubblewrap.unavailable();
   }
 
   @Override
@@ -44,44 +83,73 @@ public final class LocalSandbox implements Sandbox {
     return "local";
   }
 
+  @Override
+  public Isolation isolation() {
+    return confined ? Isolation.NAMESPACES : Isolation.PROCESS;
+  }
+
+  @Override
+  public boolean hardensJvm() {
+    return Runtime.version().feature() >= HARDENING_RELEASE;
+  }
+
   /** Whether executions get their own PID namespace here. */
   public boolean hasPidNamespace() {
-    return !isolationPrefix.isEmpty();
+    return confined || !processPrefix.isEmpty();
   }
 
   @Override
   public ExecutionResult execute(Execution execution, Consumer<String> stdoutLines)
       throws SandboxException, InterruptedException {
     String runId = UUID.randomUUID().toString();
-    Path workDir;
-    try {
-      workDir = Files.createDirectories(scratch.resolve("run-" + runId));
-      Files.createDirectories(workDir.resolve("tmp"));
-    } catch (IOException e) {
-      throw new SandboxException("cannot create a work folder under " + scratch + ": " + e.getMessage(), e);
+    Path workDir = scratch.resolve("run-" + runId);
+    if (!confined) {
+      try {
+        Files.createDirectories(workDir.resolve("tmp"));
+      } catch (IOException e) {
+        throw new SandboxException("cannot create a work folder under " + scratch + ": " + e.getMessage(), e);
+      }
     }
-    List<String> command = new ArrayList<>(isolationPrefix);
-    command.add(javaBinary.toString());
+    Map<String, String> environment = new LinkedHashMap<>(execution.environment());
+    environment.put("HOME", workDir.toString());
+    environment.put("TMPDIR", workDir.resolve("tmp").toString());
+    environment.put(RUN_MARKER, runId);
+
+    List<Path> classpath = execution.classpath();
+    List<Path> modules = execution.trustedModules();
+    List<String> command = new ArrayList<>();
+    if (confined) {
+      try {
+        classpath = staging.reachable(classpath);
+        modules = staging.reachable(modules);
+      } catch (IOException e) {
+        throw new SandboxException("cannot stage the class path for the sandbox user: " + e.getMessage(), e);
+      }
+      List<Path> readOnly = Stream.concat(classpath.stream(), modules.stream()).toList();
+      command.addAll(Bubblewrap.command(javaHome, readOnly, workDir, environment, execution.limits().pids()));
+    } else {
+      command.addAll(processPrefix);
+    }
+    command.add(javaHome.resolve("bin/java").toString());
     command.addAll(execution.standardJvmOptions(workDir.resolve("tmp").toString()));
+    command.addAll(execution.nativeAccessOptions(modules.stream().map(Path::toString).toList()));
     command.addAll(execution.jvmOptions());
     command.add("-cp");
-    command.add(String.join(File.pathSeparator, execution.classpath().stream().map(Path::toString).toList()));
+    command.add(String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList()));
     command.add(execution.mainClass());
 
-    ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
+    ProcessBuilder builder = new ProcessBuilder(command).directory(confined ? scratch.toFile() : workDir.toFile());
     builder.environment().clear();
-    builder.environment().putAll(execution.environment());
-    builder.environment().put("HOME", workDir.toString());
-    builder.environment().put("TMPDIR", workDir.resolve("tmp").toString());
-    builder.environment().put(RUN_MARKER, runId);
+    builder.environment().putAll(confined ? Map.of("PATH", "/usr/bin:/bin:/usr/sbin:/sbin") : environment);
 
     long started = System.nanoTime();
     Process process;
     try {
+      Files.createDirectories(scratch);
       process = builder.start();
     } catch (IOException e) {
       FileTrees.deleteQuietly(workDir);
-      throw new SandboxException("cannot start " + javaBinary + ": " + e.getMessage(), e);
+      throw new SandboxException("cannot start " + command.getFirst() + ": " + e.getMessage(), e);
     }
     StreamPump.Tail stderr = StreamPump.tail(Execution.STDERR_KEPT_CHARS);
     Thread out = StreamPump.start(execution.label() + "-stdout", process.getInputStream(), stdoutLines, Execution.MAX_LINE_CHARS);
@@ -104,5 +172,4 @@ public final class LocalSandbox implements Sandbox {
     Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
     return new ExecutionResult(exitCode, timedOut, false, elapsed, stderr.toString(), Map.of("run", elapsed));
   }
-
 }

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Finds out once which process-isolation wrappers this machine allows. */
-final class Isolation {
+final class ProcessIsolation {
   private static volatile List<String> prefix;
 
-  private Isolation() {}
+  private ProcessIsolation() {}
 
   /**
    * The command prefix that puts a child in its own PID namespace and kills it with its parent, or

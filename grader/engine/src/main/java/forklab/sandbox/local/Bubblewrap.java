@@ -1,0 +1,130 @@
+package forklab.sandbox.local;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The bubblewrap command that confines one JVM: its own user, PID, network, IPC, UTS and cgroup
+ * namespaces; a new root holding only {@code /usr} (the JDK and tools), a few files of {@code
+ * /etc}, the class path read-only and two size-capped tmpfs (the work folder and {@code /tmp});
+ * user {@value #SANDBOX_UID}; no capabilities; killed with the grader. Where the grader runs as
+ * root, it first drops to that uid on the host too ({@code setpriv}), so the JVM is an
+ * unprivileged process even outside its namespaces: it cannot read root's files, signal the grader
+ * or open its own memory once non-dumpable.
+ */
+final class Bubblewrap {
+  static final int SANDBOX_UID = 10001;
+  static final long TMPFS_BYTES = 64L * 1024 * 1024;
+  private static final List<String> ETC_FILES = List.of("/etc/ld.so.cache", "/etc/localtime", "/etc/nsswitch.conf",
+      "/etc/hosts", "/etc/passwd", "/etc/group", "/etc/alternatives");
+  private static volatile Optional<String> probed;
+
+  private Bubblewrap() {}
+
+  /**
+   * Why bubblewrap cannot confine a JVM here, or empty when it can: it is installed and a confined
+   * {@code java -version} of this JDK runs. Probed once.
+   */
+  static Optional<String> unavailable() {
+    if (probed == null) {
+      probed = probe();
+    }
+    return probed;
+  }
+
+  private static Optional<String> probe() {
+    Path javaHome = Path.of(System.getProperty("java.home"));
+    List<String> command = command(javaHome, List.of(), Path.of("/tmp/forklab-probe"), Map.of(), 64);
+    command.add(javaHome.resolve("bin/java").toString());
+    command.add("-Xshare:auto");
+    command.add("-version");
+    try {
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+      process.getOutputStream().close();
+      byte[] output = process.getInputStream().readAllBytes();
+      if (!process.waitFor(20, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        return Optional.of("a confined java -version did not finish");
+      }
+      if (process.exitValue() != 0) {
+        return Optional.of("bwrap failed (exit code " + process.exitValue() + "): "
+            + new String(output, java.nio.charset.StandardCharsets.UTF_8).strip());
+      }
+      return Optional.empty();
+    } catch (IOException e) {
+      return Optional.of("bubblewrap is not installed (apt-get install bubblewrap): " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.of("interrupted while probing bubblewrap");
+    }
+  }
+
+  /**
+   * The command prefix, up to the program to run.
+   *
+   * @param javaHome the JDK the JVM runs from
+   * @param readOnly class path entries and modules, bound read-only at their own paths
+   * @param workDir the work folder (HOME, the current folder): a fresh tmpfs at that path
+   * @param environment the whole environment inside
+   * @param processes the most processes and threads the sandbox user may have
+   */
+  static List<String> command(
+      Path javaHome, List<Path> readOnly, Path workDir, Map<String, String> environment, int processes) {
+    List<String> command = new ArrayList<>();
+    if (runningAsRoot()) {
+      command.addAll(List.of("setpriv", "--reuid=" + SANDBOX_UID, "--regid=" + SANDBOX_UID, "--clear-groups"));
+    }
+    command.addAll(List.of("prlimit", "--nproc=" + processes, "--core=0", "--fsize=" + TMPFS_BYTES));
+    command.addAll(List.of("bwrap", "--unshare-all", "--die-with-parent", "--new-session",
+        "--uid", Integer.toString(SANDBOX_UID), "--gid", Integer.toString(SANDBOX_UID)));
+    systemFolder(command, "/usr");
+    for (String folder : List.of("/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32")) {
+      systemFolder(command, folder);
+    }
+    for (String file : ETC_FILES) {
+      command.addAll(List.of("--ro-bind-try", file, file));
+    }
+    if (!javaHome.toAbsolutePath().normalize().startsWith("/usr/")) {
+      command.addAll(List.of("--ro-bind", javaHome.toString(), javaHome.toString()));
+    }
+    command.addAll(List.of("--proc", "/proc", "--dev", "/dev"));
+    command.addAll(List.of("--size", Long.toString(TMPFS_BYTES), "--tmpfs", "/tmp"));
+    command.addAll(List.of("--size", Long.toString(TMPFS_BYTES), "--tmpfs", workDir.toString()));
+    command.addAll(List.of("--dir", workDir.resolve("tmp").toString(), "--chdir", workDir.toString()));
+    // After the tmpfs mounts, which would otherwise hide entries that lie under /tmp.
+    for (Path entry : readOnly) {
+      command.addAll(List.of("--ro-bind", entry.toString(), entry.toString()));
+    }
+    command.add("--clearenv");
+    environment.forEach((name, value) -> command.addAll(List.of("--setenv", name, value)));
+    return command;
+  }
+
+  /** A top-level folder as the host has it: a symlink stays a symlink, a folder is bound read-only. */
+  private static void systemFolder(List<String> command, String folder) {
+    Path path = Path.of(folder);
+    try {
+      if (Files.isSymbolicLink(path)) {
+        command.addAll(List.of("--symlink", Files.readSymbolicLink(path).toString(), folder));
+      } else if (Files.isDirectory(path)) {
+        command.addAll(List.of("--ro-bind", folder, folder));
+      }
+    } catch (IOException unreadable) {
+      // Left out: the JVM will say what it misses.
+    }
+  }
+
+  private static boolean runningAsRoot() {
+    try {
+      return Files.getAttribute(Path.of("/proc/self"), "unix:uid").equals(0);
+    } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+      return false;
+    }
+  }
+}
