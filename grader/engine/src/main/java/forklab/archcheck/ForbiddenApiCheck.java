@@ -54,7 +54,9 @@ public final class ForbiddenApiCheck {
           "java.lang.Throwable.getStackTrace", "java.lang.Throwable.setStackTrace"),
       ForbiddenApi.INTERNAL_APIS, Set.of("java.lang.management.ManagementFactory.getPlatformMBeanServer"),
       ForbiddenApi.NATIVE, Set.of("java.lang.System.load", "java.lang.System.loadLibrary", "java.lang.Runtime.load",
-          "java.lang.Runtime.loadLibrary"));
+          "java.lang.Runtime.loadLibrary"),
+      ForbiddenApi.SYSTEM_PROPERTIES, Set.of("java.lang.System.setProperty", "java.lang.System.clearProperty",
+          "java.lang.System.setProperties", "java.lang.System.getProperties"));
 
   /** The violations in {@code classes} (a folder of class files), at most {@link #MAX_VIOLATIONS}. */
   public List<SourceProblem> check(ExerciseSpec exercise, Path classes) {
@@ -80,13 +82,29 @@ public final class ForbiddenApiCheck {
         });
       }
       for (Dependency dependency : type.getDirectDependenciesFromSelf()) {
-        String target = dependency.getTargetClass().getName();
-        FORBIDDEN_TYPES.forEach((rule, forbidden) -> {
-          if (!exercise.allows(rule) && forbidden.test(target)) {
-            found.add(violation(rule, type, dependency.getSourceCodeLocation(),
-                type.getSimpleName() + " uses " + target));
+        JavaClass targetClass = dependency.getTargetClass();
+        if (targetClass.isArray()) {
+          targetClass = targetClass.getBaseComponentType();
+        }
+        if (targetClass.isPrimitive()) {
+          continue;
+        }
+        String target = targetClass.getName();
+        boolean ruled = false;
+        for (Map.Entry<ForbiddenApi, Predicate<String>> rule : FORBIDDEN_TYPES.entrySet()) {
+          if (rule.getValue().test(target)) {
+            ruled = true;
+            if (!exercise.allows(rule.getKey())) {
+              found.add(violation(rule.getKey(), type, dependency.getSourceCodeLocation(),
+                  type.getSimpleName() + " uses " + target));
+            }
           }
-        });
+        }
+        if (!ruled && !AllowedApis.allows(exercise, target)) {
+          found.add(violation(ForbiddenApi.UNLISTED_PACKAGE, type, dependency.getSourceCodeLocation(),
+              type.getSimpleName() + " uses " + target + "; " + exercise.id() + " allows "
+                  + String.join(", ", AllowedApis.packages(exercise))));
+        }
       }
     }
     List<SourceProblem> sorted = new ArrayList<>(found);

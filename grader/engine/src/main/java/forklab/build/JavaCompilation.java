@@ -1,94 +1,115 @@
 package forklab.build;
 
+import forklab.files.FileTrees;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
-import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
+import java.util.concurrent.TimeUnit;
 
-/** Compiles Java sources in this JVM with the system compiler, to one Java release. */
+/**
+ * Compiles Java sources to one Java release in a separate JVM with a time limit, so that source
+ * code made to keep javac busy (or to crash it) costs its own exercise and never the grader. The
+ * compiler sees only the JDK, the given class path and the sources' own root: an empty class path
+ * is an empty folder, never the working folder.
+ */
 public final class JavaCompilation {
   public static final int MAX_ERRORS = 20;
   public static final String RELEASE = "21";
+  /** How long compiling one exercise may take unless told otherwise. */
+  public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(60);
+  private static final int STDERR_KEPT = 2_000;
 
-  private final JavaCompiler compiler;
+  private final Duration timeLimit;
 
   public JavaCompilation() {
-    compiler = ToolProvider.getSystemJavaCompiler();
-    if (compiler == null) {
-      throw new IllegalStateException("no Java compiler in this runtime: run Forklab on a JDK, not a JRE");
-    }
+    this(DEFAULT_TIME_LIMIT);
+  }
+
+  public JavaCompilation(Duration timeLimit) {
+    this.timeLimit = timeLimit;
   }
 
   /**
    * Compiles {@code sources} into {@code classes} against {@code classpath}. Problems are reported
-   * relative to {@code sourceRoot}.
+   * relative to {@code sourceRoot}; running out of time or crashing the compiler is a problem too.
+   *
+   * @throws IOException when the compiler process cannot be started or its answer read: not the
+   *     sources' fault
    */
   public CompileResult compile(List<Path> sources, Path sourceRoot, List<Path> classpath, Path classes)
-      throws IOException {
+      throws IOException, InterruptedException {
     Files.createDirectories(classes);
     if (sources.isEmpty()) {
       return new CompileResult(true, classes, List.of());
     }
-    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    List<String> options = new ArrayList<>(List.of(
-        "--release", RELEASE, "-proc:none", "-encoding", "UTF-8", "-nowarn", "-Xlint:none",
-        "-implicit:none", "-Xmaxerrs", Integer.toString(MAX_ERRORS), "-d", classes.toString()));
-    options.add("-classpath");
-    options.add(String.join(java.io.File.pathSeparator, classpath.stream().map(Path::toString).toList()));
-    boolean ok;
-    try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
-      JavaCompiler.CompilationTask task =
-          compiler.getTask(new StringWriter(), files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(sources));
-      ok = task.call();
+    Path nothing = Files.createTempDirectory("forklab-javac-");
+    try {
+      return run(new CompilerProcess.Request(sources.stream().map(Path::toString).toList(), sourceRoot.toString(),
+          classpath.stream().map(Path::toString).toList(), classes.toString(), nothing.toString()), classes, nothing);
+    } finally {
+      FileTrees.deleteQuietly(nothing);
     }
-    List<SourceProblem> errors = new ArrayList<>();
-    for (Diagnostic<? extends JavaFileObject> diagnostic : diagnostics.getDiagnostics()) {
-      if (diagnostic.getKind() == Diagnostic.Kind.ERROR) {
-        errors.add(problem(diagnostic, sourceRoot));
+  }
+
+  private CompileResult run(CompilerProcess.Request request, Path classes, Path workingFolder)
+      throws IOException, InterruptedException {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    Process process = new ProcessBuilder(java.toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+        "-Xss4m", "-Xmx1g", "-cp", System.getProperty("java.class.path"), CompilerProcess.class.getName())
+        .directory(workingFolder.toFile())
+        .start();
+    ByteArrayOutputStream answer = new ByteArrayOutputStream();
+    ByteArrayOutputStream errors = new ByteArrayOutputStream();
+    Thread readAnswer = copier(process.getInputStream(), answer, Integer.MAX_VALUE);
+    Thread readErrors = copier(process.getErrorStream(), errors, STDERR_KEPT);
+    try (OutputStream in = process.getOutputStream()) {
+      in.write(CompilerProcess.encode(request).getBytes(StandardCharsets.UTF_8));
+    }
+    boolean finished = process.waitFor(timeLimit.toMillis(), TimeUnit.MILLISECONDS);
+    if (!finished) {
+      process.destroyForcibly().waitFor();
+      readAnswer.join(1000);
+      readErrors.join(1000);
+      String limit = timeLimit.toMillis() % 1000 == 0 ? timeLimit.toSeconds() + " s" : timeLimit.toMillis() + " ms";
+      return failed(classes, "compiling took longer than " + limit + " and was stopped;"
+          + " javac normally needs a second or two, so look for code that makes type inference work very hard"
+          + " (deeply nested lambdas or generic calls)");
+    }
+    readAnswer.join();
+    readErrors.join();
+    if (process.exitValue() != 0) {
+      return failed(classes, "the Java compiler failed on this code (exit code " + process.exitValue() + "): "
+          + errors.toString(StandardCharsets.UTF_8).strip());
+    }
+    CompilerProcess.Response response = CompilerProcess.decode(answer.toByteArray());
+    return new CompileResult(response.succeeded(), classes, response.errors());
+  }
+
+  private static CompileResult failed(Path classes, String message) {
+    return new CompileResult(false, classes, List.of(new SourceProblem("(compiler)", 0, 0, message, "")));
+  }
+
+  private static Thread copier(InputStream from, ByteArrayOutputStream to, int limit) {
+    Thread thread = new Thread(() -> {
+      byte[] buffer = new byte[8192];
+      try {
+        for (int read = from.read(buffer); read >= 0; read = from.read(buffer)) {
+          synchronized (to) {
+            to.write(buffer, 0, Math.min(read, Math.max(0, limit - to.size())));
+          }
+        }
+      } catch (IOException closed) {
+        // The process ended.
       }
-    }
-    errors.sort(Comparator.comparing(SourceProblem::file).thenComparingLong(SourceProblem::line));
-    if (!ok && errors.isEmpty()) {
-      errors.add(new SourceProblem("(compiler)", 0, 0, "compilation failed without a message", ""));
-    }
-    return new CompileResult(ok, classes, errors.subList(0, Math.min(errors.size(), MAX_ERRORS)));
-  }
-
-  private static SourceProblem problem(Diagnostic<? extends JavaFileObject> diagnostic, Path sourceRoot) {
-    String file = "(unknown file)";
-    String line = "";
-    if (diagnostic.getSource() != null) {
-      Path path = Path.of(diagnostic.getSource().toUri());
-      file = path.startsWith(sourceRoot) ? sourceRoot.relativize(path).toString() : path.getFileName().toString();
-      line = sourceLine(path, diagnostic.getLineNumber());
-    }
-    return new SourceProblem(
-        file,
-        Math.max(0, diagnostic.getLineNumber()),
-        Math.max(0, diagnostic.getColumnNumber()),
-        diagnostic.getMessage(Locale.ROOT),
-        line);
-  }
-
-  private static String sourceLine(Path file, long number) {
-    if (number <= 0) {
-      return "";
-    }
-    try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
-      return lines.skip(number - 1).findFirst().orElse("");
-    } catch (IOException | java.io.UncheckedIOException e) {
-      return "";
-    }
+    }, "forklab-javac-reader");
+    thread.setDaemon(true);
+    thread.start();
+    return thread;
   }
 }

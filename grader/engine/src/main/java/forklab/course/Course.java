@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  */
 public record Course(Path home, List<ExerciseSpec> exercises) {
   private static final Set<String> KNOWN_KEYS =
-      new java.util.TreeSet<>(Set.of("id", "title", "package", "points", "limits", "sandbox", "allow", "jvm-options", "calibrate"));
+      new java.util.TreeSet<>(Set.of("id", "title", "package", "points", "limits", "sandbox", "allow", "packages", "jvm-options",
+          "calibrate"));
   private static final Set<String> POINT_KEYS = new java.util.TreeSet<>(Set.of("compile", "public-test"));
   private static final Set<String> LIMIT_KEYS = new java.util.TreeSet<>(Set.of("time-limit-seconds",
       "test-timeout-seconds", "heap-mb", "output-kib", "memory-mb", "pids", "cpus"));
@@ -90,6 +91,8 @@ public record Course(Path home, List<ExerciseSpec> exercises) {
       Limits defaults = Limits.DEFAULTS;
       Set<ForbiddenApi> allowed = EnumSet.noneOf(ForbiddenApi.class);
       root.path("allow").forEach(rule -> allowed.add(ForbiddenApi.fromId(rule.asText())));
+      Set<String> packages = new java.util.TreeSet<>();
+      root.path("packages").forEach(name -> packages.add(name.asText().trim()));
       List<String> jvmOptions = new ArrayList<>();
       root.path("jvm-options").forEach(option -> jvmOptions.add(option.asText()));
       String sandbox = text(root, "sandbox", "optional");
@@ -120,7 +123,8 @@ public record Course(Path home, List<ExerciseSpec> exercises) {
           home.resolve("exercises").resolve(id).resolve("src/test/java"),
           descriptor.getParent().resolve("java"),
           jvmOptions,
-          calibrate.asBoolean(false));
+          calibrate.asBoolean(false),
+          packages);
     } catch (IOException | RuntimeException e) {
       throw new IllegalArgumentException(descriptor + ": " + e.getMessage(), e);
     }

@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
  * @param jvmOptions extra options for the check JVM, for example to turn off the common fork/join pool
  * @param calibrate whether the check JVM measures the machine's parallelism at start, before any
  *     student class loads, for the speedup judge
+ * @param packages the JDK packages students may use besides the default ones (see {@code
+ *     forklab.archcheck.AllowedApis}), for example {@code java.net}
  */
 public record ExerciseSpec(
     String id,
@@ -38,7 +40,8 @@ public record ExerciseSpec(
     Path publicTests,
     Path hiddenChecks,
     List<String> jvmOptions,
-    boolean calibrate) {
+    boolean calibrate,
+    Set<String> packages) {
 
   private static final Pattern ID = Pattern.compile("ex\\d{2}-[a-z0-9]+(-[a-z0-9]+)*");
   private static final Pattern PACKAGE = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*");
@@ -56,8 +59,17 @@ public record ExerciseSpec(
     if (allowed.contains(ForbiddenApi.FOREIGN_PACKAGE)) {
       throw new IllegalArgumentException(id + " cannot allow foreign-package: classes must stay in " + packageName);
     }
+    if (allowed.contains(ForbiddenApi.UNLISTED_PACKAGE)) {
+      throw new IllegalArgumentException(id + " cannot allow unlisted-package: name the packages it needs under packages");
+    }
     allowed = allowed.isEmpty() ? EnumSet.noneOf(ForbiddenApi.class) : EnumSet.copyOf(allowed);
     jvmOptions = List.copyOf(jvmOptions);
+    packages = Set.copyOf(packages);
+    for (String name : packages) {
+      if (!PACKAGE.matcher(name).matches()) {
+        throw new IllegalArgumentException(id + ": packages takes package names, not '" + name + "'");
+      }
+    }
     for (String option : jvmOptions) {
       if (!option.startsWith("-D") && !option.startsWith("-XX:")) {
         throw new IllegalArgumentException(id + ": jvm-options takes only -D and -XX: options, not '" + option + "'");
@@ -70,7 +82,7 @@ public record ExerciseSpec(
       Limits limits, SandboxNeed sandbox, Set<ForbiddenApi> allowed, Path skeleton, Path publicTests,
       Path hiddenChecks) {
     this(id, title, packageName, compilePoints, publicTestPoints, limits, sandbox, allowed, skeleton, publicTests,
-        hiddenChecks, List.of(), false);
+        hiddenChecks, List.of(), false, Set.of());
   }
 
   /** Whether the exercise relaxes {@code rule}. */

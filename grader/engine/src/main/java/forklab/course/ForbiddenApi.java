@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /**
  * The forbidden-API rules checked on a submission's compiled classes before it runs. An exercise
- * may relax any but {@link #FOREIGN_PACKAGE} in its descriptor's {@code allow} list.
+ * may relax any but {@link #FOREIGN_PACKAGE} and {@link #UNLISTED_PACKAGE} in its descriptor's
+ * {@code allow} list; it widens the allowed packages with {@code packages} instead.
  */
 public enum ForbiddenApi {
   SYSTEM_EXIT("ends the JVM (System.exit, Runtime.exit, Runtime.halt)"),
@@ -13,6 +14,8 @@ public enum ForbiddenApi {
   STACK_WALKING("walks stacks or lists all threads' stacks"),
   INTERNAL_APIS("uses JDK-internal or management APIs (sun.*, jdk.internal.*, com.sun.*, javax.management, heap dumps, attach)"),
   NATIVE("loads native code"),
+  SYSTEM_PROPERTIES("changes system properties (System.setProperty, clearProperty, setProperties, getProperties)"),
+  UNLISTED_PACKAGE("uses a package that the exercise does not list among its allowed APIs"),
   FOREIGN_PACKAGE("declares classes outside the exercise's package");
 
   private final String description;

@@ -147,7 +147,7 @@ public final class CheckSuites {
   }
 
   private Path compile(ExerciseSpec exercise, String part, Path sources, List<Path> classpath, Path staging)
-      throws IOException, CourseBuildException {
+      throws IOException, CourseBuildException, InterruptedException {
     List<Path> files = javaFiles(sources);
     Path out = staging.resolve(part);
     CompileResult result = javac.compile(files, sources, classpath, out);

@@ -2,7 +2,6 @@ package forklab.archcheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import forklab.build.CompileResult;
 import forklab.build.JavaCompilation;
 import forklab.build.SourceProblem;
 import forklab.course.ExerciseSpec;
@@ -29,6 +28,13 @@ class ForbiddenApiCheckTest {
   private static final String NATIVE = "forbidden API 'native' (loads native code): ";
   private static final String FOREIGN_PACKAGE = "forbidden API 'foreign-package' (declares classes outside the exercise's package): ";
   private static final String MAIN = "forklab.demo.X.main([Ljava.lang.String;)";
+  private static final String UNLISTED =
+      "forbidden API 'unlisted-package' (uses a package that the exercise does not list among its allowed APIs): ";
+  private static final String PROPERTIES = "forbidden API 'system-properties' (changes system properties"
+      + " (System.setProperty, clearProperty, setProperties, getProperties)): ";
+  private static final String DEFAULTS = "forklab.demo, java.io, java.lang, java.math, java.nio.charset, java.text,"
+      + " java.time, java.time.format, java.time.temporal, java.util, java.util.concurrent,"
+      + " java.util.concurrent.atomic, java.util.concurrent.locks, java.util.function, java.util.regex, java.util.stream";
 
   private final ForbiddenApiCheck check = new ForbiddenApiCheck();
 
@@ -219,7 +225,75 @@ class ForbiddenApiCheckTest {
 
     assertThat(check.check(exercise(), classes)).containsExactly(
         violation(7, INTERNAL_APIS + "X uses sun.misc.Unsafe"),
+        violation(11, UNLISTED + "X uses java.lang.management.ManagementFactory; ex01-demo allows " + DEFAULTS),
         violation(12, INTERNAL_APIS + "X uses com.sun.management.OperatingSystemMXBean"));
+  }
+
+  @Test
+  void refusesJavaBeansExpressionWhichCallsMethodsByNameAroundTheReflectionRules() throws IOException {
+    Path classes = compile("forklab/demo/X.java", """
+        package forklab.demo;
+
+        import java.beans.Expression;
+
+        public class X {
+          Object checks() throws Exception {
+            Expression loader = new Expression(X.class, "getClassLoader", new Object[0]);
+            return new Expression(loader.getValue(), "getResourceAsStream", new Object[] {"Checks.class"}).getValue();
+          }
+        }
+        """);
+
+    assertThat(check.check(exercise(), classes)).containsExactly(
+        violation(7, UNLISTED + "X uses java.beans.Expression; ex01-demo allows " + DEFAULTS),
+        violation(8, UNLISTED + "X uses java.beans.Expression; ex01-demo allows " + DEFAULTS));
+  }
+
+  @Test
+  void refusesChangingSystemPropertiesWhichOnceCarriedTheSeedAndTheCalibration() throws IOException {
+    Path classes = compile("forklab/demo/X.java", """
+        package forklab.demo;
+
+        public class X {
+          static {
+            System.setProperty("forklab.seed", "7");
+            System.clearProperty("forklab.calibration");
+            System.setProperties(new java.util.Properties());
+            System.getProperties().put("forklab.seed", "8");
+          }
+
+          String read() {
+            return System.getProperty("user.home");
+          }
+        }
+        """);
+
+    String where = "forklab.demo.X.<clinit>() calls ";
+    assertThat(check.check(exercise(), classes)).containsExactly(
+        violation(5, PROPERTIES + where + "System.setProperty()"),
+        violation(6, PROPERTIES + where + "System.clearProperty()"),
+        violation(7, PROPERTIES + where + "System.setProperties()"),
+        violation(8, PROPERTIES + where + "System.getProperties()"));
+  }
+
+  @Test
+  void anExerciseThatListsAPackageMayUseIt() throws IOException {
+    Path classes = compile("forklab/demo/X.java", """
+        package forklab.demo;
+
+        public class X {
+          Object address() throws Exception {
+            return java.net.InetAddress.getLoopbackAddress();
+          }
+        }
+        """);
+    ExerciseSpec listsJavaNet = new ExerciseSpec("ex01-demo", "Demo", "forklab.demo", 1, 1, Limits.DEFAULTS,
+        SandboxNeed.OPTIONAL, Set.of(), Path.of("unused"), Path.of("unused"), Path.of("unused"), List.of(), false,
+        Set.of("java.net"));
+
+    assertThat(check.check(exercise(), classes)).containsExactly(
+        violation(5, UNLISTED + "X uses java.net.InetAddress; ex01-demo allows " + DEFAULTS));
+    assertThat(check.check(listsJavaNet, classes)).isEmpty();
   }
 
   @Test
@@ -510,9 +584,14 @@ class ForbiddenApiCheckTest {
       Files.createDirectories(file.getParent());
       sources.add(Files.writeString(file, pathsAndTexts[i + 1]));
     }
-    CompileResult compiled = new JavaCompilation().compile(sources, src, List.of(), root.resolve("classes"));
-    assertThat(compiled.errors()).as("compile errors").isEmpty();
-    return compiled.classes();
+    // In this JVM, for speed: what the check sees is the class files, however they were made.
+    Path classes = Files.createDirectories(root.resolve("classes"));
+    List<String> arguments = new ArrayList<>(List.of("--release", JavaCompilation.RELEASE, "-d", classes.toString()));
+    sources.forEach(source -> arguments.add(source.toString()));
+    java.io.ByteArrayOutputStream errors = new java.io.ByteArrayOutputStream();
+    int status = javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, errors, arguments.toArray(String[]::new));
+    assertThat(status).as("compile errors: %s", errors).isZero();
+    return classes;
   }
 
   private static ExerciseSpec exercise(ForbiddenApi... allowed) {

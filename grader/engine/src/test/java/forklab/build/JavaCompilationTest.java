@@ -16,7 +16,7 @@ class JavaCompilationTest {
   @TempDir Path root;
 
   @Test
-  void compilesGoodSourcesIntoClassFilesUnderTheirPackageFolders() throws IOException {
+  void compilesGoodSourcesIntoClassFilesUnderTheirPackageFolders() throws Exception {
     Path src = root.resolve("src");
     Path classes = root.resolve("classes");
     List<Path> sources = List.of(
@@ -54,7 +54,7 @@ class JavaCompilationTest {
   }
 
   @Test
-  void compilesForJava21() throws IOException {
+  void compilesForJava21() throws Exception {
     Path src = root.resolve("src");
     Path classes = root.resolve("classes");
 
@@ -66,7 +66,7 @@ class JavaCompilationTest {
   }
 
   @Test
-  void compilesAgainstTheGivenClassPath() throws IOException {
+  void compilesAgainstTheGivenClassPath() throws Exception {
     Path librarySrc = root.resolve("lib-src");
     Path library = root.resolve("lib");
     javac.compile(List.of(write(librarySrc, "forklab/lib/Api.java", "package forklab.lib; public class Api { public static int answer() { return 42; } }")),
@@ -82,7 +82,7 @@ class JavaCompilationTest {
   }
 
   @Test
-  void reportsASyntaxErrorWithItsRelativePathLineColumnSourceLineAndCaret() throws IOException {
+  void reportsASyntaxErrorWithItsRelativePathLineColumnSourceLineAndCaret() throws Exception {
     Path src = root.resolve("src");
     Path broken = write(src, "forklab/demo/Broken.java", """
         package forklab.demo;
@@ -104,7 +104,7 @@ class JavaCompilationTest {
   }
 
   @Test
-  void reportsATypeErrorWithJavacsFullMessage() throws IOException {
+  void reportsATypeErrorWithJavacsFullMessage() throws Exception {
     Path src = root.resolve("src");
     Path broken = write(src, "forklab/demo/Typo.java", """
         package forklab.demo;
@@ -127,7 +127,7 @@ class JavaCompilationTest {
   }
 
   @Test
-  void namesOnlyTheFileForASourceOutsideTheSourceRoot() throws IOException {
+  void namesOnlyTheFileForASourceOutsideTheSourceRoot() throws Exception {
     Path elsewhere = write(root.resolve("elsewhere"), "Stray.java", "class Stray { void f() { int = 1; } }");
 
     CompileResult result = javac.compile(List.of(elsewhere), root.resolve("src"), List.of(), root.resolve("classes"));
@@ -136,7 +136,7 @@ class JavaCompilationTest {
   }
 
   @Test
-  void sortsErrorsByFileThenLine() throws IOException {
+  void sortsErrorsByFileThenLine() throws Exception {
     Path src = root.resolve("src");
     List<Path> sources = List.of(
         write(src, "forklab/demo/B.java", "package forklab.demo;\nclass B {\n  int b = \"b\";\n  int a = \"a\";\n}\n"),
@@ -150,7 +150,7 @@ class JavaCompilationTest {
   }
 
   @Test
-  void capsTheErrorsAtMaxErrors() throws IOException {
+  void capsTheErrorsAtMaxErrors() throws Exception {
     Path src = root.resolve("src");
     List<Path> sources = new ArrayList<>();
     for (int i = 0; i < 30; i++) {
@@ -165,7 +165,7 @@ class JavaCompilationTest {
   }
 
   @Test
-  void capsManyErrorsInOneFileAtMaxErrors() throws IOException {
+  void capsManyErrorsInOneFileAtMaxErrors() throws Exception {
     Path src = root.resolve("src");
     StringBuilder body = new StringBuilder("package forklab.demo;\nclass Many {\n");
     for (int i = 0; i < 50; i++) {
@@ -180,7 +180,7 @@ class JavaCompilationTest {
   }
 
   @Test
-  void anEmptySourceListSucceedsAndStillCreatesTheClassesFolder() throws IOException {
+  void anEmptySourceListSucceedsAndStillCreatesTheClassesFolder() throws Exception {
     Path classes = root.resolve("out/classes");
 
     CompileResult result = javac.compile(List.of(), root.resolve("src"), List.of(), classes);
@@ -211,7 +211,43 @@ class JavaCompilationTest {
     assertThat(described).isEqualTo("L.java:1:900: too far\n" + line + "\n" + " ".repeat(200) + "^");
   }
 
-  private static Path write(Path folder, String relative, String text) throws IOException {
+  @Test
+  void neverCompilesAgainstSourcesThatLieInTheWorkingFolder() throws Exception {
+    // In CI the working folder is the merge request's checkout: a stub planted there must not resolve.
+    Path planted = Path.of("").toAbsolutePath().resolve("plantedstub/Planted.java");
+    Files.createDirectories(planted.getParent());
+    Files.writeString(planted, "package plantedstub; public class Planted { public static int answer() { return 42; } }");
+    try {
+      Path src = root.resolve("src");
+      Path student = write(src, "forklab/demo/Uses.java",
+          "package forklab.demo; class Uses { int a = plantedstub.Planted.answer(); }");
+
+      CompileResult result = javac.compile(List.of(student), src, List.of(), root.resolve("classes"));
+
+      assertThat(result.succeeded()).isFalse();
+      assertThat(result.errors().getFirst().message()).contains("package plantedstub does not exist");
+    } finally {
+      Files.deleteIfExists(planted);
+      Files.deleteIfExists(planted.getParent());
+    }
+  }
+
+  @Test
+  void stopsACompilationThatRunsPastItsTimeLimitAndSaysSoAsACompileError() throws Exception {
+    Path src = root.resolve("src");
+    Path source = write(src, "forklab/demo/A.java", "package forklab.demo; class A {}");
+
+    CompileResult result = new JavaCompilation(java.time.Duration.ofMillis(50))
+        .compile(List.of(source), src, List.of(), root.resolve("classes"));
+
+    assertThat(result.succeeded()).isFalse();
+    assertThat(result.errors()).singleElement().satisfies(error -> {
+      assertThat(error.file()).isEqualTo("(compiler)");
+      assertThat(error.message()).startsWith("compiling took longer than 50 ms and was stopped;");
+    });
+  }
+
+  private static Path write(Path folder, String relative, String text) throws Exception {
     Path file = folder.resolve(relative);
     Files.createDirectories(file.getParent());
     return Files.writeString(file, text);

@@ -131,8 +131,8 @@ class CourseTest {
 
     assertThatThrownBy(() -> Course.load(home))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage(file + ": unknown key 'point' (known: allow, calibrate, id, jvm-options, limits, package, points,"
-            + " sandbox, title)");
+        .hasMessage(file + ": unknown key 'point' (known: allow, calibrate, id, jvm-options, limits, package, packages,"
+            + " points, sandbox, title)");
   }
 
   @Test

@@ -146,15 +146,23 @@ public final class SandboxRunner {
   }
 
   private LauncherDiscoveryRequest request() {
-    List<org.junit.platform.engine.DiscoverySelector> selectors = new ArrayList<>();
     try {
-      for (Class<?> type : checks.classes()) {
-        if (type.getEnclosingClass() == null) {
-          selectors.add(org.junit.platform.engine.discovery.DiscoverySelectors.selectClass(type));
-        }
-      }
+      return request(config, checks.classes());
     } catch (ClassNotFoundException e) {
       throw new IllegalStateException("a check class cannot be loaded: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The discovery request for {@code classes}: only what the grader sent configures it (no
+   * configuration files, no system properties, no auto-detected extensions).
+   */
+  static LauncherDiscoveryRequest request(RunnerConfig config, List<Class<?>> classes) {
+    List<org.junit.platform.engine.DiscoverySelector> selectors = new ArrayList<>();
+    for (Class<?> type : classes) {
+      if (type.getEnclosingClass() == null) {
+        selectors.add(org.junit.platform.engine.discovery.DiscoverySelectors.selectClass(type));
+      }
     }
     Set<String> wanted = Set.copyOf(config.only());
     org.junit.platform.launcher.PostDiscoveryFilter onlyWanted = descriptor -> {
@@ -176,7 +184,7 @@ public final class SandboxRunner {
         .build();
   }
 
-  private static Launcher launcher() {
+  static Launcher launcher() {
     return LauncherFactory.create(
         LauncherConfig.builder()
             .enableTestEngineAutoRegistration(false)

@@ -95,7 +95,7 @@ class LocalSandboxTest {
   @TempDir Path signals;
 
   @BeforeAll
-  static void compilePrograms() throws IOException {
+  static void compilePrograms() throws Exception {
     Path src = programs.resolve("src");
     Path file = src.resolve("forklab/probe/Programs.java");
     Files.createDirectories(file.getParent());
