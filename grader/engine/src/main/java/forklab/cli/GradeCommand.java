@@ -66,6 +66,15 @@ final class GradeCommand implements Callable<Integer> {
       + " while some of its checks are not judged here (default: ${DEFAULT-VALUE})")
   int retryUnjudged;
 
+  @Option(names = "--trusted", description = "the submission is trusted (your own code, a course's references):"
+      + " grade it even where neither Docker nor bubblewrap can isolate it, which --ci otherwise refuses")
+  boolean trusted;
+
+  @Option(names = "--ci", arity = "1", paramLabel = "BOOL", defaultValue = "${env:CI:-false}",
+      description = "grade as CI does: untrusted code only in Docker or bubblewrap, exercises that need a"
+          + " container only in Docker (default: ${DEFAULT-VALUE}, from the CI variable)")
+  boolean ci;
+
   @Option(names = "--seed", paramLabel = "N", description = "seed for randomized checks (default: a fresh one, printed)")
   Long seed;
 
@@ -86,13 +95,14 @@ final class GradeCommand implements Callable<Integer> {
   private int run(Workbench workbench, long runSeed, PrintWriter stdout, PrintWriter stderr) throws Exception {
     List<String> warnings = new ArrayList<>();
     GradeResult grade;
-    try (Sandbox chosen = Sandboxes.open(sandbox, workbench.scratch(), warnings, stderr)) {
+    boolean requireIsolation = ci && !trusted;
+    try (Sandbox chosen = Sandboxes.open(sandbox, workbench.scratch(), requireIsolation, warnings, stderr)) {
       stderr.println("forklab: seed " + runSeed + ", sandbox " + chosen.name());
       java.util.Set<forklab.api.Goal> onlyGoals = new java.util.HashSet<>();
       for (String goal : goals) {
         onlyGoals.add(forklab.api.Goal.fromId(goal));
       }
-      grade = workbench.grader(chosen).retryUnjudged(retryUnjudged).onlyGoals(onlyGoals).onlyNamed(check)
+      grade = workbench.grader(chosen).containerRequired(ci).retryUnjudged(retryUnjudged).onlyGoals(onlyGoals).onlyNamed(check)
           .grade(submission, exercises, runSeed, warnings, stderr::println);
     } catch (SubmissionException e) {
       stderr.println("forklab grade: " + e.getMessage());

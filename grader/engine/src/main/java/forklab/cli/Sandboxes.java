@@ -15,9 +15,32 @@ final class Sandboxes {
 
   /**
    * {@code docker} fails when no engine or image is there; {@code auto} falls back to the local
-   * sandbox with a warning (on {@code err} and in {@code warnings}, which reach the reports).
+   * sandbox with a warning (on {@code err} and in {@code warnings}, which reach the reports). The
+   * local sandbox is confined by bubblewrap where it works, else a bare child process.
+   *
+   * @param requireIsolation refuse a bare child process (untrusted code in CI)
    */
-  static Sandbox open(SandboxChoice choice, Path scratch, List<String> warnings, PrintWriter err)
+  static Sandbox open(SandboxChoice choice, Path scratch, boolean requireIsolation, List<String> warnings,
+      PrintWriter err) throws SandboxException {
+    Sandbox sandbox = open(choice, scratch, warnings, err);
+    if (sandbox.isolation().containsUntrustedCode()) {
+      return sandbox;
+    }
+    String why = "neither Docker nor bubblewrap can isolate the submission here ("
+        + LocalSandbox.bubblewrapUnavailable().orElse("bubblewrap unusable") + ")";
+    if (requireIsolation) {
+      sandbox.close();
+      throw new SandboxException(why + ", and with CI=true untrusted code never runs without isolation;"
+          + " install Docker or bubblewrap (apt-get install bubblewrap), or pass --trusted for code you trust");
+    }
+    String warning = why + "; the submission runs as a plain child process that can read and write what the"
+        + " grader can: grade only code you trust this way";
+    warnings.add(warning);
+    err.println("forklab: " + warning);
+    return sandbox;
+  }
+
+  private static Sandbox open(SandboxChoice choice, Path scratch, List<String> warnings, PrintWriter err)
       throws SandboxException {
     return switch (choice) {
       case local -> new LocalSandbox(scratch);
@@ -33,10 +56,14 @@ final class Sandboxes {
         } else {
           reason = "no Docker engine answers";
         }
-        String warning = reason + "; using the local sandbox instead (process isolation only, no container)";
+        LocalSandbox local = new LocalSandbox(scratch);
+        String warning = reason + "; using the local sandbox instead ("
+            + (local.isolation().containsUntrustedCode()
+                ? "bubblewrap: own namespaces, no network, no memory or CPU limits beyond the JVM's own"
+                : "no isolation") + ")";
         warnings.add(warning);
         err.println("forklab: " + warning);
-        yield new LocalSandbox(scratch);
+        yield local;
       }
     };
   }

@@ -55,7 +55,7 @@ final class VerifyCommand implements Callable<Integer> {
       }
     }
     List<Expectation> expectations;
-    try (Sandbox chosen = Sandboxes.open(sandbox, workbench.scratch(), new ArrayList<>(), err)) {
+    try (Sandbox chosen = Sandboxes.open(sandbox, workbench.scratch(), false, new ArrayList<>(), err)) {
       Verifier verifier = new Verifier(workbench.course(), workbench.grader(chosen), workbench.scratch());
       long runSeed = seed != null ? seed : new SecureRandom().nextLong() & Long.MAX_VALUE;
       err.println("forklab: seed " + runSeed);

@@ -150,6 +150,39 @@ class ForklabCommandTest {
   }
 
   @Test
+  void inCiAnUntrustedSubmissionIsNeverRunWithoutIsolationButATrustedOneIs() throws Exception {
+    Path course = forklab.engine.Fixtures.echoCourse();
+    Path good = forklab.engine.Fixtures.echoSubmission("good");
+    Path out = submission.resolve("out");
+    String previous = System.setProperty("forklab.bubblewrap", "/nonexistent/bwrap");
+    int refused;
+    int trusted;
+    String refusal;
+    try {
+      refused = run("grade", good.toString(), "--course", course.toString(), "--exercise", "ex91-plain",
+          "--sandbox", "local", "--ci", "true", "--out", out.toString());
+      refusal = err.toString();
+      trusted = run("grade", good.toString(), "--course", course.toString(), "--exercise", "ex91-plain",
+          "--sandbox", "local", "--ci", "true", "--trusted", "--out", submission.resolve("trusted").toString());
+    } finally {
+      if (previous == null) {
+        System.clearProperty("forklab.bubblewrap");
+      } else {
+        System.setProperty("forklab.bubblewrap", previous);
+      }
+    }
+
+    assertThat(refused).isEqualTo(ExitCodes.INFRASTRUCTURE);
+    assertThat(refusal).contains("forklab grade: infrastructure error, no score was given: the local sandbox could not"
+        + " be used: neither Docker nor bubblewrap can isolate the submission here (bubblewrap is not installed",
+        "and with CI=true untrusted code never runs without isolation; install Docker or bubblewrap"
+            + " (apt-get install bubblewrap), or pass --trusted for code you trust");
+    assertThat(out.resolve("results.json")).content().contains("\"infrastructure_error\" : \"the local sandbox");
+    assertThat(trusted).isEqualTo(ExitCodes.GRADED);
+    assertThat(submission.resolve("trusted/results.json")).content().contains("\"infrastructure_error\" : null");
+  }
+
+  @Test
   void aFailUnderAbove100IsABadUsage() {
     int status = run("grade", "--fail-under", "150", "x");
 

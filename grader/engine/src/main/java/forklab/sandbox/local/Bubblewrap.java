@@ -23,7 +23,9 @@ final class Bubblewrap {
   static final long TMPFS_BYTES = 64L * 1024 * 1024;
   private static final List<String> ETC_FILES = List.of("/etc/ld.so.cache", "/etc/localtime", "/etc/nsswitch.conf",
       "/etc/hosts", "/etc/passwd", "/etc/group", "/etc/alternatives");
-  private static volatile Optional<String> probed;
+  /** The system property naming the bwrap program (default {@code bwrap} from the PATH). */
+  static final String PROGRAM_PROPERTY = "forklab.bubblewrap";
+  private static final Map<String, Optional<String>> PROBED = new java.util.concurrent.ConcurrentHashMap<>();
 
   private Bubblewrap() {}
 
@@ -32,13 +34,26 @@ final class Bubblewrap {
    * {@code java -version} of this JDK runs. Probed once.
    */
   static Optional<String> unavailable() {
-    if (probed == null) {
-      probed = probe();
+    return PROBED.computeIfAbsent(program(), program -> probe());
+  }
+
+  private static boolean installed(String program) {
+    if (program.contains("/")) {
+      return Files.isExecutable(Path.of(program));
     }
-    return probed;
+    String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
+    return java.util.Arrays.stream(path.split(java.io.File.pathSeparator))
+        .anyMatch(folder -> !folder.isEmpty() && Files.isExecutable(Path.of(folder, program)));
+  }
+
+  private static String program() {
+    return System.getProperty(PROGRAM_PROPERTY, "bwrap");
   }
 
   private static Optional<String> probe() {
+    if (!installed(program())) {
+      return Optional.of("bubblewrap is not installed: no " + program() + " (apt-get install bubblewrap)");
+    }
     Path javaHome = Path.of(System.getProperty("java.home"));
     List<String> command = command(javaHome, List.of(), Path.of("/tmp/forklab-probe"), Map.of(), 64);
     command.add(javaHome.resolve("bin/java").toString());
@@ -81,7 +96,7 @@ final class Bubblewrap {
       command.addAll(List.of("setpriv", "--reuid=" + SANDBOX_UID, "--regid=" + SANDBOX_UID, "--clear-groups"));
     }
     command.addAll(List.of("prlimit", "--nproc=" + processes, "--core=0", "--fsize=" + TMPFS_BYTES));
-    command.addAll(List.of("bwrap", "--unshare-all", "--die-with-parent", "--new-session",
+    command.addAll(List.of(program(), "--unshare-all", "--die-with-parent", "--new-session",
         "--uid", Integer.toString(SANDBOX_UID), "--gid", Integer.toString(SANDBOX_UID)));
     systemFolder(command, "/usr");
     for (String folder : List.of("/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32")) {
