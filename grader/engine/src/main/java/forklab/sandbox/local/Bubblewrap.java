@@ -96,7 +96,9 @@ final class Bubblewrap {
       command.addAll(List.of("setpriv", "--reuid=" + SANDBOX_UID, "--regid=" + SANDBOX_UID, "--clear-groups"));
     }
     command.addAll(List.of("prlimit", "--nproc=" + processes, "--core=0", "--fsize=" + TMPFS_BYTES));
-    command.addAll(List.of(program(), "--unshare-all", "--die-with-parent", "--new-session",
+    // The JVM is the namespace's init: bwrap's own init can outlive its monitor as a zombie that
+    // only the machine's init reaps.
+    command.addAll(List.of(program(), "--unshare-all", "--die-with-parent", "--new-session", "--as-pid-1",
         "--uid", Integer.toString(SANDBOX_UID), "--gid", Integer.toString(SANDBOX_UID)));
     systemFolder(command, "/usr");
     for (String folder : List.of("/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32")) {

@@ -28,18 +28,26 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.testcontainers.DockerClientFactory;
 
 /**
- * Hostile submissions graded in the Docker sandbox, end to end through the command line. Each
- * attacks in exercise ex90-echo of the test course; ex91-plain is a bystander. For every attack the
- * grader exits 0, the attacked check earns nothing, the bystander earns everything, the reports
- * hold nothing the attack tried to smuggle out, and the host is left as it was.
+ * Hostile submissions graded end to end through the command line, in the Docker sandbox and in the
+ * local sandbox confined by bubblewrap. Each attacks in exercise ex90-echo of the test course;
+ * ex91-plain is a bystander. For every attack the grader exits 0, the attacked check earns nothing,
+ * the bystander earns everything, the reports hold nothing the attack tried to smuggle out, the
+ * grader's own files are unchanged, and the host is left as it was. Where a sandbox is missing the
+ * test is skipped, and fails instead under {@code -Dforklab.requireDocker=true} (CI).
  */
-@RequiresDocker
 @Timeout(240)
 class AttackSuiteTest {
+  static final List<String> ATTACKS = List.of(
+      "fork-bomb", "memory-bomb", "system-exit", "runtime-halt", "endless-loop", "detached-grandchildren",
+      "stdout-flood", "fill-tmpfs", "host-connection", "read-hidden-checks", "overwrite-reports",
+      "print-ci-token", "junit-extension", "shadow-assertions", "symlink-escape", "endless-thread",
+      "forge-from-memory", "kill-grader", "write-grader-files");
+
   static final int LISTENER_PORT = 47123;
   static final String MARKER = "hidden-check-marker-7f3a91";
   static final String SYMLINK_SECRET = "symlink-secret-5e2d";
@@ -73,14 +81,17 @@ class AttackSuiteTest {
     listener.close();
   }
 
-  @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {
-    "fork-bomb", "memory-bomb", "system-exit", "runtime-halt", "endless-loop", "detached-grandchildren",
-    "stdout-flood", "fill-tmpfs", "host-connection", "read-hidden-checks", "overwrite-reports",
-    "print-ci-token", "junit-extension", "shadow-assertions", "symlink-escape", "endless-thread"
-  })
-  void theAttackIsContainedAndEverythingElseIsGradedNormally(String attack, @org.junit.jupiter.api.io.TempDir Path work)
-      throws Exception {
+  /** {@code -Dforklab.attackSandboxes=local} runs the local half only. */
+  static Stream<Arguments> attacks() {
+    return Stream.of(System.getProperty("forklab.attackSandboxes", "docker,local").split(",")).flatMap(sandbox -> ATTACKS.stream().map(attack -> Arguments.of(sandbox, attack)));
+  }
+
+  @ParameterizedTest(name = "{1} in the {0} sandbox")
+  @MethodSource("attacks")
+  void theAttackIsContainedAndEverythingElseIsGradedNormally(
+      String sandbox, String attack, @org.junit.jupiter.api.io.TempDir Path work) throws Exception {
+    requireSandbox(sandbox);
+    Map<Path, String> graderFiles = GraderFiles.digests(Fixtures.home());
     String token = System.getenv("CI_JOB_TOKEN");
     assertThat(token).as("surefire gives the tests a CI_JOB_TOKEN to steal").isNotBlank();
     Set<String> volumesBefore = volumes();
@@ -91,13 +102,13 @@ class AttackSuiteTest {
     StringWriter stderr = new StringWriter();
     int status = Forklab.execute(new String[] {
       "grade", submission.toString(), "--course", Fixtures.echoCourse().toString(),
-      "--sandbox", "docker", "--out", out.toString(), "--seed", "11"
+      "--sandbox", sandbox, "--ci", "true", "--out", out.toString(), "--seed", "11"
     }, new PrintWriter(stdout, true), new PrintWriter(stderr, true));
 
     assertThat(status).as("exit status; stderr:%n%s", stderr).isZero();
     JsonNode results = JSON.readTree(out.resolve("results.json").toFile());
     assertThat(results.path("extra_data").path("infrastructure_error").isNull()).isTrue();
-    assertThat(results.path("extra_data").path("sandbox").asText()).isEqualTo("docker");
+    assertThat(results.path("extra_data").path("sandbox").asText()).isEqualTo(sandbox);
     for (JsonNode test : results.path("tests")) {
       String exercise = test.path("extra_data").path("exercise").asText();
       String check = test.path("extra_data").path("check").asText();
@@ -115,6 +126,8 @@ class AttackSuiteTest {
       assertThat(text).as(report).doesNotContain(token).doesNotContain(MARKER).doesNotContain(SYMLINK_SECRET);
     }
     assertThat(connections.get()).as("connections the host listener received").isZero();
+    assertThat(GraderFiles.digests(Fixtures.home())).as("the grader's own classes, libraries and caches")
+        .containsAllEntriesOf(graderFiles);
     assertThat(sandboxContainers()).as("sandbox containers left").isEmpty();
     assertThat(volumes()).as("docker volumes left").isSubsetOf(volumesBefore);
     assertThat(processesOf(SANDBOX_UID)).as("processes of the sandbox user left on the host").isEmpty();
@@ -122,6 +135,20 @@ class AttackSuiteTest {
         .as("files of the sandbox user left on the host").isEmpty();
     assertThat(Files.exists(Path.of(System.getProperty("java.io.tmpdir"), "forklab-" + ProcessHandle.current().pid())))
         .as("the grader's scratch folder").isFalse();
+  }
+
+  /** Returns when {@code sandbox} can run here; skips the test, or fails it where CI requires every sandbox. */
+  private static void requireSandbox(String sandbox) {
+    String problem = sandbox.equals("docker") ? DockerAvailable.problem()
+        : forklab.sandbox.local.LocalSandbox.bubblewrapUnavailable().orElse(null);
+    if (problem == null) {
+      return;
+    }
+    if (Boolean.getBoolean(DockerAvailable.REQUIRE_PROPERTY)) {
+      throw new IllegalStateException("the " + sandbox + " sandbox is needed here, and -D"
+          + DockerAvailable.REQUIRE_PROPERTY + "=true forbids skipping: " + problem);
+    }
+    org.junit.jupiter.api.Assumptions.abort("skipped, needs the " + sandbox + " sandbox: " + problem);
   }
 
   /** The attack's ex90-echo next to a correct ex91-plain. */

@@ -22,7 +22,8 @@ final class DockerAvailable implements ExecutionCondition {
     return ConditionEvaluationResult.disabled("skipped, needs Docker: " + problem);
   }
 
-  private static String problem() {
+  /** Why the Docker sandbox cannot run here, or null when it can. */
+  static String problem() {
     if (!DockerSandbox.engineAnswers()) {
       return "no Docker engine answers (or TESTCONTAINERS_RYUK_DISABLED is not true)";
     }
