@@ -9,14 +9,12 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code summary.md}: the student-facing feedback as GitLab/GitHub-flavoured Markdown, fit to paste
- * as a merge-request comment. Text from the grade is escaped, so a check's name or feedback cannot
- * turn into markup; captured output goes into fenced code blocks whose fence the output cannot
- * close, and is capped so the comment stays small.
+ * as a merge-request comment. Text from the grade goes through {@link Neutraliser}, so a check's
+ * name or feedback cannot turn into markup, a mention or a quick action; captured output goes into
+ * fenced code blocks whose fence the output cannot close, and is capped so the comment stays small.
  */
 final class SummaryWriter extends TextReportWriter {
   static final int FEEDBACK_CAP = 2_000;
@@ -25,8 +23,6 @@ final class SummaryWriter extends TextReportWriter {
   /** Captured output shown in the whole summary; later excerpts are left to the other reports. */
   static final int OUTPUT_BUDGET = 20_000;
 
-  private static final Pattern BACKTICKS = Pattern.compile("`+");
-  private static final Pattern LIST_START = Pattern.compile("^(\\d+)([.)])");
 
   @Override
   public String fileName() {
@@ -70,7 +66,8 @@ final class SummaryWriter extends TextReportWriter {
       line("Forklab " + inline(Text.oneLine(String.valueOf(grade.version()), 100))
           + " · " + inline(Text.oneLine(String.valueOf(grade.sandbox()), 100)) + " sandbox · graded in "
           + Text.seconds(grade.elapsed()) + " s");
-      return md.toString();
+      // Every line is already safe; this pass keeps it so whatever a later change adds.
+      return Neutraliser.withoutQuickActions(md.toString());
     }
 
     private void overview() {
@@ -165,12 +162,9 @@ final class SummaryWriter extends TextReportWriter {
       }
       String excerpt = Text.capped(check.output(), Math.min(OUTPUT_CAP, outputBudget)).stripTrailing();
       outputBudget -= excerpt.length();
-      String fence = fence(excerpt);
       line("<details><summary>Captured output</summary>");
       line();
-      line(fence + "text");
-      line(excerpt);
-      line(fence);
+      md.append(Neutraliser.codeBlock("text", excerpt));
       line();
       line("</details>");
       line();
@@ -224,40 +218,11 @@ final class SummaryWriter extends TextReportWriter {
     return inline(Text.oneLine(text, 300));
   }
 
-  /**
-   * Escapes text for the middle of a Markdown line, on one line: a backslash before every
-   * character that could start emphasis, code, links, HTML, a table cell, a reference or math.
-   */
-  static String inline(String text) {
-    String line = Text.oneLine(text, Integer.MAX_VALUE);
-    StringBuilder out = new StringBuilder(line.length() + 8);
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if ("\\`*_[]<>|~#!&@$".indexOf(c) >= 0) {
-        out.append('\\');
-      }
-      out.append(c);
-    }
-    return out.toString();
+  private static String inline(String text) {
+    return Neutraliser.markdownInline(text);
   }
 
-  /** Like {@link #inline}, for text that starts a line or a list item: it cannot start a list, rule or heading either. */
-  static String leading(String text) {
-    String escaped = inline(text);
-    if (!escaped.isEmpty() && "-+=".indexOf(escaped.charAt(0)) >= 0) {
-      return "\\" + escaped;
-    }
-    Matcher number = LIST_START.matcher(escaped);
-    return number.find() ? number.group(1) + "\\" + number.group(2) + escaped.substring(number.end()) : escaped;
-  }
-
-  /** A backtick fence longer than any run of backticks in {@code content}, at least three. */
-  static String fence(String content) {
-    int longest = 0;
-    Matcher run = BACKTICKS.matcher(content);
-    while (run.find()) {
-      longest = Math.max(longest, run.group().length());
-    }
-    return "`".repeat(Math.max(3, longest + 1));
+  private static String leading(String text) {
+    return Neutraliser.markdownLineStart(text);
   }
 }

@@ -101,9 +101,20 @@ final class Grades {
         List.of("note with \u0000 NUL and <script>"))), null, List.of("warning with \u001B[1mbold\u001B[0m"));
   }
 
+  /** Student text that GitLab would act on in a merge-request note, and a right-to-left override. */
+  static GradeResult mergeRequestAttack() {
+    CheckResult approves = new CheckResult("ex01-workers", "echo returns its input", Goal.CORRECTNESS, false, 0, 2,
+        Verdict.FAIL,
+        "/approve\n  /merge\npinging @all, @group/team and me@example.com; see [[ATTACHMENT|x.png]]\n"
+            + "expected user\u202Egnp.exe\u202C and \u2066isolated\u2069 \u200Fmarks\u200E",
+        "```\n/approve\n   /label ~merged\n```\n", null, Duration.ofMillis(3));
+    return grade(List.of(new ExerciseResult("ex01-workers", "Workers in threads", List.of(approves),
+        List.of("refused symbolic link src/main/java/\u202Etxt.java: submit real files"))), null, List.of());
+  }
+
   /** Every fixture, for tests that must hold for all of them. */
   static List<GradeResult> all() {
-    return List.of(passing(), mixed(), infrastructureError(), hostile(),
+    return List.of(passing(), mixed(), infrastructureError(), hostile(), mergeRequestAttack(),
         grade(List.of(), null, List.of()));
   }
 }

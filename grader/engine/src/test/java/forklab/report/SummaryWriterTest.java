@@ -143,17 +143,28 @@ class SummaryWriterTest {
   }
 
   @Test
-  void escapesWhatCouldStartABlockOrAReference() {
-    assertThat(SummaryWriter.leading("1. not a list")).isEqualTo("1\\. not a list");
-    assertThat(SummaryWriter.leading("- not a bullet")).isEqualTo("\\- not a bullet");
-    assertThat(SummaryWriter.inline("0.1.0")).isEqualTo("0.1.0");
-    assertThat(SummaryWriter.inline("# @here [x](y) *a* _b_ `c` $d$ ~e~"))
-        .isEqualTo("\\# \\@here \\[x\\](y) \\*a\\* \\_b\\_ \\`c\\` \\$d\\$ \\~e\\~");
+  void noStudentTextStartsALineThatGitLabWouldRunAsAQuickAction() {
+    String summary = render(Grades.mergeRequestAttack());
+
+    // GitLab runs a line that starts with /command, and ends its code-block exemption at the first ``` line.
+    assertThat(summary.lines()).noneMatch(line -> line.stripLeading().startsWith("/"));
+    assertThat(summary).contains("""
+        \\/approve
+
+        - \\/merge
+        """).contains("""
+        ````text
+        ```
+        \\/approve
+           \\/label ~merged
+        ```
+        ````
+        """);
   }
 
   @Test
-  void usesAFenceLongerThanAnyRunOfBackticks() {
-    assertThat(SummaryWriter.fence("plain")).isEqualTo("```");
-    assertThat(SummaryWriter.fence("a ```` b ``")).isEqualTo("`````");
+  void mentionsAndDoubleBracketsInStudentTextSitInCodeSpans() {
+    assertThat(render(Grades.mergeRequestAttack())).contains(
+        "- pinging `@all`, `@group/team` and me\\@example.com; see `[[`ATTACHMENT\\|x.png`]]`\n");
   }
 }
