@@ -22,7 +22,14 @@ final class SummaryWriter extends TextReportWriter {
   static final int OUTPUT_CAP = 1_500;
   /** Captured output shown in the whole summary; later excerpts are left to the other reports. */
   static final int OUTPUT_BUDGET = 20_000;
-
+  /**
+   * The most UTF-8 bytes of the whole summary: it must fit in a merge-request note (GitHub takes
+   * 65,536 characters, GitLab 1,000,000).
+   */
+  static final int MAX_BYTES = 64 * 1024;
+  /** The last line of a summary that had to give up detail to fit in {@link #MAX_BYTES}. */
+  static final String CUT_NOTICE = "\n_This summary was cut to fit in a merge-request note (64 KiB); report.html and"
+      + " results.json have all of it._\n";
 
   @Override
   public String fileName() {
@@ -37,7 +44,8 @@ final class SummaryWriter extends TextReportWriter {
   /** One rendering, holding the output budget that is left. */
   private static final class Rendering {
     private final GradeResult grade;
-    private final StringBuilder md = new StringBuilder();
+    private final Shrinkable doc = new Shrinkable();
+    private StringBuilder md = new StringBuilder();
     private int outputBudget = OUTPUT_BUDGET;
 
     Rendering(GradeResult grade) {
@@ -66,8 +74,8 @@ final class SummaryWriter extends TextReportWriter {
       line("Forklab " + inline(Text.oneLine(String.valueOf(grade.version()), 100))
           + " · " + inline(Text.oneLine(String.valueOf(grade.sandbox()), 100)) + " sandbox · graded in "
           + Text.seconds(grade.elapsed()) + " s");
-      // Every line is already safe; this pass keeps it so whatever a later change adds.
-      return Neutraliser.withoutQuickActions(md.toString());
+      flush();
+      return doc.fit(MAX_BYTES, CUT_NOTICE);
     }
 
     private void overview() {
@@ -141,12 +149,13 @@ final class SummaryWriter extends TextReportWriter {
       }
       List<String> feedback = Text.feedbackLines(check.feedback(), FEEDBACK_LINES, FEEDBACK_CAP);
       if (!feedback.isEmpty()) {
-        line(leading(feedback.get(0)));
-        line();
+        String first = leading(feedback.get(0)) + "\n\n";
+        StringBuilder full = new StringBuilder(first);
         if (feedback.size() > 1) {
-          feedback.subList(1, feedback.size()).forEach(more -> line("- " + leading(more)));
-          line();
+          feedback.subList(1, feedback.size()).forEach(more -> full.append("- ").append(leading(more)).append('\n'));
+          full.append('\n');
         }
+        detail(Shrinkable.Detail.MESSAGE, full.toString(), first);
       }
       output(check);
     }
@@ -155,19 +164,15 @@ final class SummaryWriter extends TextReportWriter {
       if (check.output().isBlank()) {
         return;
       }
+      String notShown = "_Captured output not shown here; see junit.xml or report.html._\n\n";
       if (outputBudget <= 0) {
-        line("_Captured output not shown here; see junit.xml or report.html._");
-        line();
+        md.append(notShown);
         return;
       }
       String excerpt = Text.capped(check.output(), Math.min(OUTPUT_CAP, outputBudget)).stripTrailing();
       outputBudget -= excerpt.length();
-      line("<details><summary>Captured output</summary>");
-      line();
-      md.append(Neutraliser.codeBlock("text", excerpt));
-      line();
-      line("</details>");
-      line();
+      detail(Shrinkable.Detail.OUTPUT, "<details><summary>Captured output</summary>\n\n"
+          + Neutraliser.codeBlock("text", excerpt) + "\n</details>\n\n", notShown);
     }
 
     private void notJudged() {
@@ -201,6 +206,18 @@ final class SummaryWriter extends TextReportWriter {
 
     private void line(String text) {
       md.append(text).append('\n');
+    }
+
+    /** Detail the summary can give up when it would not fit in {@link #MAX_BYTES}. */
+    private void detail(Shrinkable.Detail detail, String full, String shorter) {
+      flush();
+      doc.append(detail, Neutraliser.withoutQuickActions(full), Neutraliser.withoutQuickActions(shorter));
+    }
+
+    // Every line is already safe; the pass keeps it so, whatever a later change adds.
+    private void flush() {
+      doc.append(Neutraliser.withoutQuickActions(md.toString()));
+      md = new StringBuilder();
     }
 
     private void line() {

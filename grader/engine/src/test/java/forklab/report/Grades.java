@@ -112,6 +112,21 @@ final class Grades {
         List.of("refused symbolic link src/main/java/\u202Etxt.java: submit real files"))), null, List.of());
   }
 
+  /**
+   * {@code count} failed checks, each with feedback of 20 lines (about 1,900 bytes, some of them
+   * two-byte characters) and 1,500 characters of output, and 21 long notes.
+   */
+  static GradeResult many(int count) {
+    List<CheckResult> checks = new java.util.ArrayList<>();
+    for (int i = 1; i <= count; i++) {
+      String feedback = ("check " + i + " missed; détails:\n" + ("  measured é ".repeat(6) + "\n").repeat(19)).strip();
+      checks.add(new CheckResult("ex01-workers", "check " + i, Goal.CORRECTNESS, false, 0, 2, Verdict.FAIL,
+          feedback, ("output of check " + i + "\n").repeat(75), null, Duration.ofMillis(3)));
+    }
+    List<String> notes = java.util.stream.IntStream.rangeClosed(1, 21).mapToObj(i -> "note " + i + " " + "n".repeat(900)).toList();
+    return grade(List.of(new ExerciseResult("ex01-workers", "Workers in threads", checks, notes)), null, List.of());
+  }
+
   /** Every fixture, for tests that must hold for all of them. */
   static List<GradeResult> all() {
     return List.of(passing(), mixed(), infrastructureError(), hostile(), mergeRequestAttack(),

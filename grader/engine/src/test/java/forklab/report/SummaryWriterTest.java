@@ -143,6 +143,30 @@ class SummaryWriterTest {
   }
 
   @Test
+  void aHugeGradeGivesASummaryOfAtMost64KibThatSaysWhereTheRestIs() {
+    String summary = render(Grades.many(1_000));
+
+    assertThat(summary.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(64 * 1024);
+    assertThat(summary).startsWith("# Forklab feedback: 0 / 2000 points\n").endsWith("""
+
+        _This summary was cut to fit in a merge-request note (64 KiB); report.html and results.json \
+        have all of it._
+        """);
+    assertThat(summary.split("````?text", -1).length % 2).as("fences are closed").isEqualTo(1);
+  }
+
+  @Test
+  void aSummaryOverTheLimitGivesUpOutputFromTheEndFirst() {
+    String summary = render(Grades.many(20));
+
+    assertThat(summary.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(64 * 1024);
+    assertThat(summary).contains("output of check 1\n").doesNotContain("output of check 12\n")
+        .contains("### Missed: check 12\n\nGoal: **correctness** · 0 / 2 points\n\ncheck 12 missed; détails:\n\n")
+        .contains("check 20 missed; détails:\n\n" + ("- " + "measured é   ".repeat(6).strip() + "\n").repeat(19))
+        .endsWith("have all of it._\n");
+  }
+
+  @Test
   void noStudentTextStartsALineThatGitLabWouldRunAsAQuickAction() {
     String summary = render(Grades.mergeRequestAttack());
 
