@@ -125,6 +125,7 @@ public final class SandboxRunner {
       forklab.api.speedup.Calibration.measure(Runtime.getRuntime().availableProcessors()).publishToSystemProperties();
     }
     System.setProperty("forklab.seed", Long.toString(config.seed()));
+    RunnerLogs.sendTo(System.err);
     OutputCapture output = new OutputCapture(config.outputLimitBytes());
     PrintStream captured = new PrintStream(output, true, StandardCharsets.UTF_8);
     System.setOut(captured);
