@@ -19,7 +19,8 @@ import java.util.Map;
 
 /**
  * {@code results.json}: Gradescope's autograder format, with Forklab's own data under {@code
- * extra_data}. Validated by {@code forklab/report/results.schema.json}.
+ * extra_data}. Validated by {@code forklab/report/results.schema.json}. After an infrastructure
+ * error it has no {@code score}, neither at the top nor in any test.
  *
  * <p>Gradescope knows only {@code passed} and {@code failed}. A not-judged check is not a failure,
  * so it is {@code passed} with score 0 and its verdict {@code not_judged} in {@code extra_data};
@@ -56,9 +57,13 @@ final class ResultsJsonWriter implements ReportWriter {
 
   ObjectNode toJson(GradeResult grade) {
     ObjectNode root = JSON.createObjectNode();
-    // With an infrastructure error the points graded so far stay here; `output` and
-    // extra_data.infrastructure_error say that they are not a grade.
-    root.put("score", Text.rounded(grade.score()));
+    // No score at all after an infrastructure error: Gradescope would record the top-level score,
+    // or else the sum of the tests' scores. Its format needs one of them, so it will not take the
+    // file as a grade.
+    boolean scored = !grade.hasInfrastructureError();
+    if (scored) {
+      root.put("score", Text.rounded(grade.score()));
+    }
     root.put("max_score", Text.rounded(grade.maxScore()));
     root.put("execution_time", Text.rounded(seconds(grade.elapsed())));
     root.put("output", overallOutput(grade));
@@ -67,7 +72,7 @@ final class ResultsJsonWriter implements ReportWriter {
     for (int e = 0; e < exercises.size(); e++) {
       List<CheckResult> checks = exercises.get(e).checks();
       for (int c = 0; c < checks.size(); c++) {
-        tests.add(test((e + 1) + "." + (c + 1), checks.get(c)));
+        tests.add(test((e + 1) + "." + (c + 1), checks.get(c), scored));
       }
     }
     root.set("extra_data", extraData(grade));
@@ -81,7 +86,7 @@ final class ResultsJsonWriter implements ReportWriter {
           .append(" The grader hit an infrastructure error: ")
           .append(Text.oneLine(grade.infrastructureError(), 1_000))
           .append("\nThe ").append(Text.points(grade.score(), grade.maxScore()))
-          .append(" points below were graded before the error and are not a grade.\n");
+          .append(" points graded before the error are not a grade, so no score is recorded.\n");
     } else {
       text.append("Score: ").append(Text.points(grade.score(), grade.maxScore())).append(" points.\n");
     }
@@ -101,11 +106,13 @@ final class ResultsJsonWriter implements ReportWriter {
     return text.toString().strip();
   }
 
-  private static ObjectNode test(String number, CheckResult check) {
+  private static ObjectNode test(String number, CheckResult check, boolean scored) {
     ObjectNode test = JSON.createObjectNode();
     test.put("name", Text.oneLine(check.exercise() + ": " + check.name(), 300));
     test.put("number", number);
-    test.put("score", Text.rounded(check.score()));
+    if (scored) {
+      test.put("score", Text.rounded(check.score()));
+    }
     test.put("max_score", Text.rounded(check.maxScore()));
     test.put("status", status(check.verdict()));
     test.put("output", testOutput(check));

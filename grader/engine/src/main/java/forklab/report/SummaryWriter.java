@@ -9,14 +9,12 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code summary.md}: the student-facing feedback as GitLab/GitHub-flavoured Markdown, fit to paste
- * as a merge-request comment. Text from the grade is escaped, so a check's name or feedback cannot
- * turn into markup; captured output goes into fenced code blocks whose fence the output cannot
- * close, and is capped so the comment stays small.
+ * as a merge-request comment. Text from the grade goes through {@link Neutraliser}, so a check's
+ * name or feedback cannot turn into markup, a mention or a quick action; captured output goes into
+ * fenced code blocks whose fence the output cannot close, and is capped so the comment stays small.
  */
 final class SummaryWriter extends TextReportWriter {
   static final int FEEDBACK_CAP = 2_000;
@@ -24,9 +22,14 @@ final class SummaryWriter extends TextReportWriter {
   static final int OUTPUT_CAP = 1_500;
   /** Captured output shown in the whole summary; later excerpts are left to the other reports. */
   static final int OUTPUT_BUDGET = 20_000;
-
-  private static final Pattern BACKTICKS = Pattern.compile("`+");
-  private static final Pattern LIST_START = Pattern.compile("^(\\d+)([.)])");
+  /**
+   * The most UTF-8 bytes of the whole summary: it must fit in a merge-request note (GitHub takes
+   * 65,536 characters, GitLab 1,000,000).
+   */
+  static final int MAX_BYTES = 64 * 1024;
+  /** The last line of a summary that had to give up detail to fit in {@link #MAX_BYTES}. */
+  static final String CUT_NOTICE = "\n_This summary was cut to fit in a merge-request note (64 KiB); report.html and"
+      + " results.json have all of it._\n";
 
   @Override
   public String fileName() {
@@ -41,7 +44,8 @@ final class SummaryWriter extends TextReportWriter {
   /** One rendering, holding the output budget that is left. */
   private static final class Rendering {
     private final GradeResult grade;
-    private final StringBuilder md = new StringBuilder();
+    private final Shrinkable doc = new Shrinkable();
+    private StringBuilder md = new StringBuilder();
     private int outputBudget = OUTPUT_BUDGET;
 
     Rendering(GradeResult grade) {
@@ -70,7 +74,8 @@ final class SummaryWriter extends TextReportWriter {
       line("Forklab " + inline(Text.oneLine(String.valueOf(grade.version()), 100))
           + " · " + inline(Text.oneLine(String.valueOf(grade.sandbox()), 100)) + " sandbox · graded in "
           + Text.seconds(grade.elapsed()) + " s");
-      return md.toString();
+      flush();
+      return doc.fit(MAX_BYTES, CUT_NOTICE);
     }
 
     private void overview() {
@@ -144,12 +149,13 @@ final class SummaryWriter extends TextReportWriter {
       }
       List<String> feedback = Text.feedbackLines(check.feedback(), FEEDBACK_LINES, FEEDBACK_CAP);
       if (!feedback.isEmpty()) {
-        line(leading(feedback.get(0)));
-        line();
+        String first = leading(feedback.get(0)) + "\n\n";
+        StringBuilder full = new StringBuilder(first);
         if (feedback.size() > 1) {
-          feedback.subList(1, feedback.size()).forEach(more -> line("- " + leading(more)));
-          line();
+          feedback.subList(1, feedback.size()).forEach(more -> full.append("- ").append(leading(more)).append('\n'));
+          full.append('\n');
         }
+        detail(Shrinkable.Detail.MESSAGE, full.toString(), first);
       }
       output(check);
     }
@@ -158,22 +164,15 @@ final class SummaryWriter extends TextReportWriter {
       if (check.output().isBlank()) {
         return;
       }
+      String notShown = "_Captured output not shown here; see junit.xml or report.html._\n\n";
       if (outputBudget <= 0) {
-        line("_Captured output not shown here; see junit.xml or report.html._");
-        line();
+        md.append(notShown);
         return;
       }
       String excerpt = Text.capped(check.output(), Math.min(OUTPUT_CAP, outputBudget)).stripTrailing();
       outputBudget -= excerpt.length();
-      String fence = fence(excerpt);
-      line("<details><summary>Captured output</summary>");
-      line();
-      line(fence + "text");
-      line(excerpt);
-      line(fence);
-      line();
-      line("</details>");
-      line();
+      detail(Shrinkable.Detail.OUTPUT, "<details><summary>Captured output</summary>\n\n"
+          + Neutraliser.codeBlock("text", excerpt) + "\n</details>\n\n", notShown);
     }
 
     private void notJudged() {
@@ -209,6 +208,18 @@ final class SummaryWriter extends TextReportWriter {
       md.append(text).append('\n');
     }
 
+    /** Detail the summary can give up when it would not fit in {@link #MAX_BYTES}. */
+    private void detail(Shrinkable.Detail detail, String full, String shorter) {
+      flush();
+      doc.append(detail, Neutraliser.withoutQuickActions(full), Neutraliser.withoutQuickActions(shorter));
+    }
+
+    // Every line is already safe; the pass keeps it so, whatever a later change adds.
+    private void flush() {
+      doc.append(Neutraliser.withoutQuickActions(md.toString()));
+      md = new StringBuilder();
+    }
+
     private void line() {
       md.append('\n');
     }
@@ -224,40 +235,11 @@ final class SummaryWriter extends TextReportWriter {
     return inline(Text.oneLine(text, 300));
   }
 
-  /**
-   * Escapes text for the middle of a Markdown line, on one line: a backslash before every
-   * character that could start emphasis, code, links, HTML, a table cell, a reference or math.
-   */
-  static String inline(String text) {
-    String line = Text.oneLine(text, Integer.MAX_VALUE);
-    StringBuilder out = new StringBuilder(line.length() + 8);
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if ("\\`*_[]<>|~#!&@$".indexOf(c) >= 0) {
-        out.append('\\');
-      }
-      out.append(c);
-    }
-    return out.toString();
+  private static String inline(String text) {
+    return Neutraliser.markdownInline(text);
   }
 
-  /** Like {@link #inline}, for text that starts a line or a list item: it cannot start a list, rule or heading either. */
-  static String leading(String text) {
-    String escaped = inline(text);
-    if (!escaped.isEmpty() && "-+=".indexOf(escaped.charAt(0)) >= 0) {
-      return "\\" + escaped;
-    }
-    Matcher number = LIST_START.matcher(escaped);
-    return number.find() ? number.group(1) + "\\" + number.group(2) + escaped.substring(number.end()) : escaped;
-  }
-
-  /** A backtick fence longer than any run of backticks in {@code content}, at least three. */
-  static String fence(String content) {
-    int longest = 0;
-    Matcher run = BACKTICKS.matcher(content);
-    while (run.find()) {
-      longest = Math.max(longest, run.group().length());
-    }
-    return "`".repeat(Math.max(3, longest + 1));
+  private static String leading(String text) {
+    return Neutraliser.markdownLineStart(text);
   }
 }

@@ -36,7 +36,8 @@ final class Text {
   /**
    * Makes text safe to put into any report: removes ANSI escape sequences, turns CR LF and lone CR
    * into LF, shows the remaining C0 control characters in caret notation ({@code ^@} for NUL,
-   * {@code ^[} for ESC) and replaces what XML 1.0 and HTML cannot carry (DEL, C1 controls, lone
+   * {@code ^[} for ESC), shows bidirectional controls as {@code <U+202E>} so they cannot reorder
+   * what a reader sees, and replaces what XML 1.0 and HTML cannot carry (DEL, C1 controls, lone
    * surrogates, U+FFFE, U+FFFF) with U+FFFD.
    */
   static String clean(String text) {
@@ -50,6 +51,8 @@ final class Text {
         replacement = "^" + (char) (c + 64);
       } else if (c >= 0x7F && c <= 0x9F || c == '\uFFFE' || c == '\uFFFF') {
         replacement = "\uFFFD";
+      } else if (Neutraliser.isBidiControl(c)) {
+        replacement = Neutraliser.visible(c);
       } else if (Character.isHighSurrogate(c)) {
         if (i + 1 < plain.length() && Character.isLowSurrogate(plain.charAt(i + 1))) {
           if (out != null) {

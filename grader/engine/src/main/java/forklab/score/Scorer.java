@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The score stage: turns an {@link ExerciseAttempt} into checks with verdicts, points and feedback. */
+/**
+ * The score stage: turns an {@link ExerciseAttempt} into checks with verdicts, points and feedback.
+ * Text the submission controls (notes, messages, output) is capped here, see {@link Caps}.
+ */
 public final class Scorer {
   public static final String COMPILE_CHECK = "compiles";
   public static final String SAFETY_CHECK = "uses only allowed APIs";
@@ -23,7 +26,7 @@ public final class Scorer {
   public ExerciseResult score(ExerciseAttempt attempt) {
     ExerciseSpec exercise = attempt.submitted().spec();
     List<CheckResult> checks = new ArrayList<>();
-    List<String> notes = new ArrayList<>(attempt.submitted().problems());
+    List<String> notes = new ArrayList<>(Caps.notes(attempt.submitted().problems()));
     checks.add(compileCheck(attempt));
     checks.add(safetyCheck(attempt));
     String notRun = notRunReason(attempt);
@@ -43,7 +46,7 @@ public final class Scorer {
   private static CheckResult compileCheck(ExerciseAttempt attempt) {
     ExerciseSpec exercise = attempt.submitted().spec();
     if (attempt.submitted().missing()) {
-      String problem = String.join("\n", attempt.submitted().problems());
+      String problem = String.join("\n", Caps.notes(attempt.submitted().problems()));
       return synthetic(exercise, COMPILE_CHECK, Goal.COMPILE, exercise.compilePoints(), Verdict.FAIL,
           problem + "\n  try next: submit your work in " + exercise.id() + "/src/main/java, as in the exercise you were given");
     }
@@ -55,7 +58,8 @@ public final class Scorer {
     if (compile.succeeded()) {
       return synthetic(exercise, COMPILE_CHECK, Goal.COMPILE, exercise.compilePoints(), Verdict.PASS, "");
     }
-    String errors = compile.errors().stream().map(SourceProblem::describe).collect(Collectors.joining("\n\n"));
+    String errors = Caps.message(
+        compile.errors().stream().map(SourceProblem::describe).collect(Collectors.joining("\n\n")));
     return synthetic(exercise, COMPILE_CHECK, Goal.COMPILE, exercise.compilePoints(), Verdict.FAIL,
         "your code does not compile, so none of the other checks of " + exercise.id() + " could run\n\n" + errors
             + "\n\n  try next: fix the first error above (later ones often follow from it); on your machine,"
@@ -72,14 +76,15 @@ public final class Scorer {
       return synthetic(exercise, SAFETY_CHECK, Goal.ARCHITECTURE, 0, judged ? Verdict.PASS : Verdict.FAIL,
           judged ? "" : "not checked: the code did not compile");
     }
-    String list = attempt.violations().stream().map(SourceProblem::describe).collect(Collectors.joining("\n"));
+    String list = Caps.message(
+        attempt.violations().stream().map(SourceProblem::describe).collect(Collectors.joining("\n")));
     return synthetic(exercise, SAFETY_CHECK, Goal.ARCHITECTURE, 0, Verdict.FAIL,
         "your code uses APIs that " + exercise.id() + " forbids, so it was not run and earns 0 on every other check\n"
             + list + "\n  try next: remove these uses; the exercise never needs them");
   }
 
   private static String notGraded(ExerciseAttempt attempt) {
-    return "not graded: the grader failed (" + attempt.infrastructureError().orElse("unknown reason")
+    return "not graded: the grader failed (" + Caps.message(attempt.infrastructureError().orElse("unknown reason"))
         + "); this is not your fault";
   }
 
@@ -114,11 +119,12 @@ public final class Scorer {
     }
     Measurement measurement = measurement(event.entries());
     String output = cap(event.output());
+    String message = Caps.message(event.message());
     return switch (event.status()) {
       case "SUCCESSFUL" -> result(exercise, planned, Verdict.PASS, "", output, measurement, event.duration());
       case "ABORTED" -> result(exercise, planned, Verdict.NOT_JUDGED,
-          "not judged here: " + event.message(), output, measurement, event.duration());
-      default -> result(exercise, planned, Verdict.FAIL, event.message(), output, measurement, event.duration());
+          "not judged here: " + message, output, measurement, event.duration());
+      default -> result(exercise, planned, Verdict.FAIL, message, output, measurement, event.duration());
     };
   }
 
@@ -134,7 +140,7 @@ public final class Scorer {
       }
       if (run.exhausted().isPresent()) {
         return "did not finish: the JVM running the checks gave out while this check ran ("
-            + run.exhausted().get() + ")\n  try next: look for data that grows without bound, endless"
+            + Caps.message(run.exhausted().get()) + ")\n  try next: look for data that grows without bound, endless"
             + " recursion, or threads created in a loop";
       }
       if (execution.outOfMemory()) {

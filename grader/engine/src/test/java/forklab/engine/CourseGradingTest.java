@@ -7,11 +7,14 @@ import forklab.api.Goal;
 import forklab.files.FileTrees;
 import forklab.score.CheckResult;
 import forklab.score.ExerciseResult;
+import forklab.sandbox.local.LocalSandbox;
 import forklab.score.GradeResult;
+import forklab.score.Scorer;
 import forklab.score.Verdict;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,6 +51,22 @@ class CourseGradingTest {
     double unjudged = grade.checks().stream().filter(check -> check.verdict() == Verdict.NOT_JUDGED)
         .mapToDouble(CheckResult::maxScore).sum();
     assertThat(grade.score()).isEqualTo(grade.maxScore() - unjudged);
+  }
+
+  @Test
+  void theRunnersOwnLoggingNeverShowsAsTheStudentsOutput() throws Exception {
+    GradeResult grade;
+    try (LocalSandbox sandbox = new LocalSandbox(workbench.scratch())) {
+      grade = workbench.grader(sandbox).containerRequired(false).onlyGoals(Set.of(Goal.ARCHITECTURE))
+          .grade(Fixtures.home().resolve("solutions"), List.of("ex03-parallel-primes"), 42, List.of(), line -> {});
+    }
+
+    List<CheckResult> archUnitChecks = grade.checks().stream()
+        .filter(check -> check.goal() == Goal.ARCHITECTURE && !check.name().equals(Scorer.SAFETY_CHECK)).toList();
+    assertThat(archUnitChecks).hasSize(3).allSatisfy(check -> {
+      assertThat(check.verdict()).as(check.name()).isEqualTo(Verdict.PASS);
+      assertThat(check.output()).as(check.name()).isEmpty();
+    });
   }
 
   @Test

@@ -3,7 +3,9 @@ package forklab.engine;
 import static forklab.engine.Fixtures.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import forklab.files.FileTrees;
 import forklab.report.Reports;
+import forklab.score.CheckResult;
 import forklab.score.ExerciseResult;
 import forklab.score.GradeResult;
 import forklab.score.Verdict;
@@ -126,6 +128,40 @@ class HostileSubmissionTest {
     for (String report : List.of("results.json", "junit.xml", "summary.md", "report.html")) {
       assertThat(Files.size(out.resolve(report))).as(report).isLessThan(256 * 1024);
     }
+  }
+
+  @Test
+  void fifteenThousandRefusedSymbolicLinksLeaveTwentyNotesAndACountInBoundedReports(
+      @TempDir Path submission, @TempDir Path out) throws Exception {
+    FileTrees.copy(Fixtures.echoSubmission("good").resolve("ex90-echo"), submission.resolve("ex90-echo"));
+    Path sources = submission.resolve("ex90-echo/src/main/java/forklab/echo");
+    for (int i = 0; i < 15_000; i++) {
+      Files.createSymbolicLink(sources.resolve("Link" + i + ".java"), sources.resolve("Echo.java"));
+    }
+
+    GradeResult grade = Fixtures.grade(workbench, submission, List.of("ex90-echo"));
+    Reports.writeAll(grade, out);
+
+    ExerciseResult result = grade.exercises().getFirst();
+    assertThat(result.score()).isEqualTo(result.maxScore());
+    assertThat(result.notes()).hasSize(21);
+    assertThat(result.notes().subList(0, 20))
+        .allMatch(note -> note.matches("refused symbolic link src/main/java/forklab/echo/Link\\d+\\.java: submit real files"));
+    assertThat(result.notes().getLast()).isEqualTo("... and 14,980 more like these");
+    for (String report : List.of("results.json", "junit.xml", "summary.md", "report.html")) {
+      assertThat(Files.size(out.resolve(report))).as(report).isLessThan(64 * 1024);
+    }
+  }
+
+  @Test
+  void aMegabyteAssertionMessageIsCutAtFourKibibytesBetweenCharacters() throws Exception {
+    CheckResult echo = check(grade("huge-message"), "echo returns its input");
+
+    // 30 ASCII bytes, then 1,016 four-byte characters fill 4,094 of the 4,096 bytes; the next would not fit.
+    String thread = "\uD83E\uDDF5";
+    assertThat(echo.verdict()).isEqualTo(Verdict.FAIL);
+    assertThat(echo.feedback()).isEqualTo(
+        "expected: <forklab> but was: <" + thread.repeat(1_016) + "\n[... cut]");
   }
 
   @Test

@@ -101,9 +101,35 @@ final class Grades {
         List.of("note with \u0000 NUL and <script>"))), null, List.of("warning with \u001B[1mbold\u001B[0m"));
   }
 
+  /** Student text that GitLab would act on in a merge-request note, and a right-to-left override. */
+  static GradeResult mergeRequestAttack() {
+    CheckResult approves = new CheckResult("ex01-workers", "echo returns its input", Goal.CORRECTNESS, false, 0, 2,
+        Verdict.FAIL,
+        "/approve\n  /merge\npinging @all, @group/team and me@example.com; see [[ATTACHMENT|x.png]]\n"
+            + "expected user\u202Egnp.exe\u202C and \u2066isolated\u2069 \u200Fmarks\u200E",
+        "```\n/approve\n   /label ~merged\n```\n", null, Duration.ofMillis(3));
+    return grade(List.of(new ExerciseResult("ex01-workers", "Workers in threads", List.of(approves),
+        List.of("refused symbolic link src/main/java/\u202Etxt.java: submit real files"))), null, List.of());
+  }
+
+  /**
+   * {@code count} failed checks, each with feedback of 20 lines (about 1,900 bytes, some of them
+   * two-byte characters) and 1,500 characters of output, and 21 long notes.
+   */
+  static GradeResult many(int count) {
+    List<CheckResult> checks = new java.util.ArrayList<>();
+    for (int i = 1; i <= count; i++) {
+      String feedback = ("check " + i + " missed; détails:\n" + ("  measured é ".repeat(6) + "\n").repeat(19)).strip();
+      checks.add(new CheckResult("ex01-workers", "check " + i, Goal.CORRECTNESS, false, 0, 2, Verdict.FAIL,
+          feedback, ("output of check " + i + "\n").repeat(75), null, Duration.ofMillis(3)));
+    }
+    List<String> notes = java.util.stream.IntStream.rangeClosed(1, 21).mapToObj(i -> "note " + i + " " + "n".repeat(900)).toList();
+    return grade(List.of(new ExerciseResult("ex01-workers", "Workers in threads", checks, notes)), null, List.of());
+  }
+
   /** Every fixture, for tests that must hold for all of them. */
   static List<GradeResult> all() {
-    return List.of(passing(), mixed(), infrastructureError(), hostile(),
+    return List.of(passing(), mixed(), infrastructureError(), hostile(), mergeRequestAttack(),
         grade(List.of(), null, List.of()));
   }
 }

@@ -3,7 +3,9 @@ package forklab.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -63,6 +65,24 @@ class ReportsTest {
     Path file = Files.writeString(temp.resolve("grade-report"), "not a folder");
 
     assertThatThrownBy(() -> Reports.writeAll(Grades.mixed(), file)).isInstanceOf(IOException.class);
+  }
+
+  @Test
+  void everyReportShowsBidirectionalControlsInsteadOfObeyingThem() throws IOException {
+    for (ReportWriter writer : Reports.all()) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      writer.write(Grades.mergeRequestAttack(), out);
+      String report = out.toString(StandardCharsets.UTF_8);
+
+      assertThat(report.codePoints().filter(ReportsTest::isBidiControl).toArray()).as(writer.fileName()).isEmpty();
+      assertThat(report).as(writer.fileName()).contains("U+202E").contains("U+202C").contains("U+2066")
+          .contains("U+2069").contains("U+200F").contains("U+200E");
+    }
+  }
+
+  // Unicode's Bidi_Control property, written out here so that the test does not trust the code it tests.
+  private static boolean isBidiControl(int c) {
+    return c == 0x061C || c == 0x200E || c == 0x200F || c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069;
   }
 
   @Test

@@ -166,18 +166,36 @@ class ResultsJsonWriterTest {
   }
 
   @Test
-  void keepsTheGradedScoreButSaysNoScoreWasGivenAfterAnInfrastructureError() throws IOException {
+  void recordsNoScoreAGradebookWouldTakeAfterAnInfrastructureError() throws IOException {
     JsonNode root = json(Grades.infrastructureError());
 
-    assertThat(root.get("score").asDouble()).isEqualTo(8.0);
+    // Gradescope takes the top-level score, or else the sum of the tests' scores: neither may be there.
+    assertThat(root.has("score")).isFalse();
+    assertThat(root.get("tests")).hasSize(8).allSatisfy(test -> assertThat(test.has("score")).as(test.toString()).isFalse());
+    assertThat(root.get("max_score").asDouble()).isEqualTo(15.0);
     assertThat(root.at("/extra_data/infrastructure_error").asText())
         .isEqualTo("the Docker engine stopped answering after 30 s");
     assertThat(root.get("output").asText()).startsWith("""
         No score was given; this is not your fault. The grader hit an infrastructure error: the Docker \
         engine stopped answering after 30 s
-        The 8 / 15 points below were graded before the error and are not a grade.
+        The 8 / 15 points graded before the error are not a grade, so no score is recorded.
         """).endsWith("Warning: Docker answered slowly; grading took longer than usual");
     assertThat(root.at("/extra_data/warnings/0").asText()).isEqualTo("Docker answered slowly; grading took longer than usual");
+  }
+
+  @Test
+  void schemaRejectsAScoreAfterAnInfrastructureErrorAndAMissingScoreWithoutOne() throws IOException {
+    ObjectNode scored = (ObjectNode) json(Grades.infrastructureError());
+    scored.put("score", 8.0);
+    ((ObjectNode) scored.get("tests").get(0)).put("score", 1.0);
+    ObjectNode unscored = (ObjectNode) json(Grades.mixed());
+    unscored.remove("score");
+    ((ObjectNode) unscored.get("tests").get(0)).remove("score");
+
+    assertThat(SCHEMA.validate(scored.toString(), InputFormat.JSON)).extracting(Error::toString)
+        .contains("/tests/0: must not be valid to the schema {\"required\":[\"score\"]}");
+    assertThat(SCHEMA.validate(unscored.toString(), InputFormat.JSON)).extracting(Error::toString)
+        .contains(": required property 'score' not found", "/tests/0: required property 'score' not found");
   }
 
   @Test

@@ -143,17 +143,52 @@ class SummaryWriterTest {
   }
 
   @Test
-  void escapesWhatCouldStartABlockOrAReference() {
-    assertThat(SummaryWriter.leading("1. not a list")).isEqualTo("1\\. not a list");
-    assertThat(SummaryWriter.leading("- not a bullet")).isEqualTo("\\- not a bullet");
-    assertThat(SummaryWriter.inline("0.1.0")).isEqualTo("0.1.0");
-    assertThat(SummaryWriter.inline("# @here [x](y) *a* _b_ `c` $d$ ~e~"))
-        .isEqualTo("\\# \\@here \\[x\\](y) \\*a\\* \\_b\\_ \\`c\\` \\$d\\$ \\~e\\~");
+  void aHugeGradeGivesASummaryOfAtMost64KibThatSaysWhereTheRestIs() {
+    String summary = render(Grades.many(1_000));
+
+    assertThat(summary.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(64 * 1024);
+    assertThat(summary).startsWith("# Forklab feedback: 0 / 2000 points\n").endsWith("""
+
+        _This summary was cut to fit in a merge-request note (64 KiB); report.html and results.json \
+        have all of it._
+        """);
+    assertThat(summary.split("````?text", -1).length % 2).as("fences are closed").isEqualTo(1);
   }
 
   @Test
-  void usesAFenceLongerThanAnyRunOfBackticks() {
-    assertThat(SummaryWriter.fence("plain")).isEqualTo("```");
-    assertThat(SummaryWriter.fence("a ```` b ``")).isEqualTo("`````");
+  void aSummaryOverTheLimitGivesUpOutputFromTheEndFirst() {
+    String summary = render(Grades.many(20));
+
+    assertThat(summary.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(64 * 1024);
+    assertThat(summary).contains("output of check 1\n").doesNotContain("output of check 12\n")
+        .contains("### Missed: check 12\n\nGoal: **correctness** · 0 / 2 points\n\ncheck 12 missed; détails:\n\n")
+        .contains("check 20 missed; détails:\n\n" + ("- " + "measured é   ".repeat(6).strip() + "\n").repeat(19))
+        .endsWith("have all of it._\n");
+  }
+
+  @Test
+  void noStudentTextStartsALineThatGitLabWouldRunAsAQuickAction() {
+    String summary = render(Grades.mergeRequestAttack());
+
+    // GitLab runs a line that starts with /command, and ends its code-block exemption at the first ``` line.
+    assertThat(summary.lines()).noneMatch(line -> line.stripLeading().startsWith("/"));
+    assertThat(summary).contains("""
+        \\/approve
+
+        - \\/merge
+        """).contains("""
+        ````text
+        ```
+        \\/approve
+           \\/label ~merged
+        ```
+        ````
+        """);
+  }
+
+  @Test
+  void mentionsAndDoubleBracketsInStudentTextSitInCodeSpans() {
+    assertThat(render(Grades.mergeRequestAttack())).contains(
+        "- pinging `@all`, `@group/team` and me\\@example.com; see `[[`ATTACHMENT\\|x.png`]]`\n");
   }
 }

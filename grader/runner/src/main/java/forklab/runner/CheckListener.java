@@ -18,6 +18,9 @@ import org.junit.platform.launcher.TestPlan;
  * the plan whose source is a method, so every invocation of a parameterized test counts toward it.
  */
 final class CheckListener implements TestExecutionListener {
+  /** The longest message sent for a check; the grader shows at most 4 KiB of it anyway. */
+  static final int MAX_MESSAGE_CHARS = 16 * 1024;
+
   private final Consumer<Map<String, Object>> emit;
   private final OutputCapture output;
   private final Map<String, CheckState> states = new HashMap<>();
@@ -125,7 +128,20 @@ final class CheckListener implements TestExecutionListener {
   }
 
   static String describe(TestExecutionResult result) {
-    return result.getThrowable().map(CheckListener::describe).orElse("");
+    return capped(result.getThrowable().map(CheckListener::describe).orElse(""));
+  }
+
+  /**
+   * At most {@link #MAX_MESSAGE_CHARS} of {@code message}, never ending inside a surrogate pair,
+   * then a line {@code [... cut]}: a frame must stay well under the line limit of the grader, or
+   * the check's result would be lost.
+   */
+  static String capped(String message) {
+    if (message.length() <= MAX_MESSAGE_CHARS) {
+      return message;
+    }
+    int end = Character.isHighSurrogate(message.charAt(MAX_MESSAGE_CHARS - 1)) ? MAX_MESSAGE_CHARS - 1 : MAX_MESSAGE_CHARS;
+    return message.substring(0, end) + "\n[... cut]";
   }
 
   /**

@@ -71,10 +71,10 @@ public final class SandboxRunner {
       }
     } catch (VirtualMachineError exhausted) {
       // The submission used up the JVM (heap, stack, threads): its doing, not the runner's.
-      runner.emit(Map.of("type", "exhausted", "message", String.valueOf(exhausted)));
+      runner.emit(Map.of("type", "exhausted", "message", CheckListener.capped(String.valueOf(exhausted))));
       status = 71;
     } catch (Throwable failure) {
-      runner.emit(Map.of("type", "crash", "message", String.valueOf(failure)));
+      runner.emit(Map.of("type", "crash", "message", CheckListener.capped(String.valueOf(failure))));
       status = 70;
     } finally {
       runner.emit(Map.of("type", "done"));
@@ -138,6 +138,7 @@ public final class SandboxRunner {
     Calibration.fixAtStart(config.calibrate()
         ? Optional.of(Calibration.measure(Runtime.getRuntime().availableProcessors()))
         : Optional.empty());
+    RunnerLogs.sendTo(System.err);
     OutputCapture output = new OutputCapture(config.outputLimitBytes());
     PrintStream captured = new PrintStream(output, true, StandardCharsets.UTF_8);
     System.setOut(captured);

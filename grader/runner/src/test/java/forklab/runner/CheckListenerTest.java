@@ -3,6 +3,7 @@ package forklab.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.TestExecutionResult;
 
 class CheckListenerTest {
   @Test
@@ -44,5 +45,15 @@ class CheckListenerTest {
         "but was:",
         "  java.lang.IllegalStateException: boom",
         "\tat forklab.workers.Workers.inThreads(Workers.java:20)"));
+  }
+
+  @Test
+  void aHugeMessageIsCutBeforeItIsSentAndNeverInsideASurrogatePair() {
+    String thread = "\uD83E\uDDF5";
+    AssertionError assertion = new AssertionError("x" + thread.repeat(300_000));
+
+    // 16,384 chars would end inside a pair, so 'x' and 8,191 pairs are kept.
+    assertThat(CheckListener.describe(TestExecutionResult.failed(assertion)))
+        .isEqualTo("x" + thread.repeat(8_191) + "\n[... cut]");
   }
 }
