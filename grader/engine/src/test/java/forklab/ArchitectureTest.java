@@ -28,9 +28,10 @@ class ArchitectureTest {
   @Test
   void onlyTheCommandLinePrints() {
     noClasses().that().resideOutsideOfPackages("forklab.cli..", "forklab.runner..")
+        .and().doNotHaveFullyQualifiedName("forklab.build.CompilerProcess")
         .should().accessField(System.class, "out")
         .orShould().accessField(System.class, "err")
-        .because("output goes through picocli's writers, and the runner owns the check JVM's streams")
+        .because("output goes through picocli's writers, and the runner and the compiler process own their JVMs' streams")
         .check(grader);
   }
 

@@ -14,7 +14,7 @@ import forklab.files.FileTrees;
 import forklab.plan.CheckSuite;
 import forklab.plan.CheckSuites;
 import forklab.plan.CourseBuildException;
-import forklab.plan.RunnerLibrary;
+import forklab.run.RunnerLibrary;
 import forklab.run.CheckRun;
 import forklab.run.RunOutcome;
 import forklab.sandbox.Isolation;

@@ -3,7 +3,7 @@ package forklab.engine;
 import forklab.course.Course;
 import forklab.files.FileTrees;
 import forklab.plan.CheckSuites;
-import forklab.plan.RunnerLibrary;
+import forklab.run.RunnerLibrary;
 import forklab.sandbox.Sandbox;
 import forklab.sandbox.local.LocalSandbox;
 import java.nio.file.Path;

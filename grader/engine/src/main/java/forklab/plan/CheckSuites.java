@@ -11,6 +11,7 @@ import forklab.course.ExerciseSpec;
 import forklab.files.FileTrees;
 import forklab.run.CheckRun;
 import forklab.run.RunOutcome;
+import forklab.run.RunnerLibrary;
 import forklab.sandbox.Sandbox;
 import forklab.sandbox.SandboxException;
 import java.io.IOException;

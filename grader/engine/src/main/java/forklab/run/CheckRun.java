@@ -1,7 +1,7 @@
 package forklab.run;
 
 import forklab.course.Limits;
-import forklab.plan.RunnerLibrary;
+import forklab.run.RunnerLibrary;
 import forklab.runner.Frames;
 import forklab.runner.RunnerConfig;
 import forklab.sandbox.Execution;

@@ -1,7 +1,7 @@
 package forklab.engine;
 
 import forklab.course.Course;
-import forklab.plan.RunnerLibrary;
+import forklab.run.RunnerLibrary;
 import forklab.sandbox.local.LocalSandbox;
 import forklab.score.CheckResult;
 import forklab.score.ExerciseResult;

@@ -1,4 +1,4 @@
-package forklab.plan;
+package forklab.run;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
