@@ -3,6 +3,8 @@ package forklab.discover;
 import forklab.course.Course;
 import forklab.course.ExerciseSpec;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -154,7 +156,15 @@ public final class Discovery {
           return FileVisitResult.CONTINUE;
         }
         Files.createDirectories(destination.getParent());
-        Files.copy(file, destination, LinkOption.NOFOLLOW_LINKS);
+        try {
+          Files.copy(file, destination, LinkOption.NOFOLLOW_LINKS);
+        } catch (FileSystemException failure) {
+          if (!file.toString().equals(failure.getFile())) {
+            throw failure; // Writing the workspace failed: the grader's problem, not the submission's.
+          }
+          problems.add(unreadable(file, failure));
+          return FileVisitResult.CONTINUE;
+        }
         totalBytes += attributes.size();
         copied.add(destination);
       }
@@ -171,8 +181,17 @@ public final class Discovery {
 
     @Override
     public FileVisitResult visitFileFailed(Path file, IOException failure) {
-      problems.add("could not read " + relative(file) + ": " + failure.getMessage());
+      problems.add(unreadable(file, failure));
       return FileVisitResult.CONTINUE;
+    }
+
+    /** The note for a file or folder of the submission that could not be read, without the grader's paths. */
+    private String unreadable(Path path, IOException failure) {
+      String reason = failure instanceof AccessDeniedException ? "permission denied"
+          : failure instanceof FileSystemException system && system.getReason() != null ? system.getReason()
+          : failure.getClass().getSimpleName();
+      return "could not read " + shortened(path) + ": " + reason
+          + "; make it readable (chmod -R a+rX) and submit it again";
     }
 
     /**

@@ -2,6 +2,7 @@ package forklab.discover;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import forklab.course.Course;
 import forklab.engine.Fixtures;
@@ -10,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -341,6 +343,26 @@ class DiscoveryTest {
       // JUnit cannot delete a tree deeper than PATH_MAX; rm can.
       Fixtures.shell(sources, "rm -rf " + name);
     }
+  }
+
+  @Test
+  void leavesOutFilesAndFoldersItCannotReadWithANoteAndCopiesTheRest() throws Exception {
+    assumeFalse(System.getProperty("user.name").equals("root"), "root reads any file");
+    Path sources = submission.resolve("ex01-first/src/main/java/forklab/first");
+    write(sources.resolve("Workers.java"), "package forklab.first; class Workers {}");
+    Path locked = write(sources.resolve("Locked.java"), "package forklab.first; class Locked {}");
+    write(sources.resolve("closed/Inside.java"), "package forklab.first.closed; class Inside {}");
+    Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
+    Files.setPosixFilePermissions(sources.resolve("closed"), PosixFilePermissions.fromString("---------"));
+
+    SubmittedExercise first = discovery.discover(submission, List.of("ex01-first"), workspace).getFirst();
+
+    assertThat(first.problems()).containsExactlyInAnyOrder(
+        "could not read src/main/java/forklab/first/Locked.java: permission denied; make it readable (chmod -R a+rX)"
+            + " and submit it again",
+        "could not read src/main/java/forklab/first/closed: permission denied; make it readable (chmod -R a+rX) and"
+            + " submit it again");
+    assertThat(first.sources()).containsExactly(workspace.resolve("ex01-first/src/forklab/first/Workers.java"));
   }
 
   /** How the JVM decodes file names, as the notes name it. */
