@@ -3,6 +3,8 @@ package forklab.discover;
 import forklab.course.Course;
 import forklab.course.ExerciseSpec;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -23,6 +25,10 @@ public final class Discovery {
   public static final int MAX_FILES = 200;
   public static final long MAX_FILE_BYTES = 512 * 1024;
   public static final long MAX_TOTAL_BYTES = 4 * 1024 * 1024;
+  /** Longest path of a file or folder under {@code src/main/java}, so it fits in any workspace. */
+  public static final int MAX_PATH_CHARS = 500;
+  /** How much of an overlong path a note shows. */
+  private static final int SHOWN_PATH_CHARS = 120;
 
   private final Course course;
 
@@ -116,16 +122,28 @@ public final class Discovery {
         problems.add("refused symbolic link " + relative(dir) + ": submit real files");
         return FileVisitResult.SKIP_SUBTREE;
       }
+      if (dir.equals(root)) {
+        return FileVisitResult.CONTINUE;
+      }
+      // What would otherwise fail to copy is refused here, naming the folder once.
+      String unusable = unusable(dir, "the package it holds");
+      if (unusable != null) {
+        problems.add("refused folder " + shortened(dir) + " and all it holds: " + unusable);
+        return FileVisitResult.SKIP_SUBTREE;
+      }
       return FileVisitResult.CONTINUE;
     }
 
     @Override
     public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
       String name = relative(file);
+      String unusable = unusable(file, "the class it holds");
       if (attributes.isSymbolicLink()) {
         problems.add("refused symbolic link " + name + ": submit real files");
       } else if (!attributes.isRegularFile() || !name.endsWith(".java")) {
         ignored++;
+      } else if (unusable != null) {
+        problems.add("refused " + shortened(file) + ": " + unusable);
       } else if (attributes.size() > MAX_FILE_BYTES) {
         problems.add("refused " + name + ": " + attributes.size() + " bytes is over the " + MAX_FILE_BYTES + "-byte limit per file");
       } else if (copied.size() >= MAX_FILES || totalBytes + attributes.size() > MAX_TOTAL_BYTES) {
@@ -138,7 +156,15 @@ public final class Discovery {
           return FileVisitResult.CONTINUE;
         }
         Files.createDirectories(destination.getParent());
-        Files.copy(file, destination, LinkOption.NOFOLLOW_LINKS);
+        try {
+          Files.copy(file, destination, LinkOption.NOFOLLOW_LINKS);
+        } catch (FileSystemException failure) {
+          if (!file.toString().equals(failure.getFile())) {
+            throw failure; // Writing the workspace failed: the grader's problem, not the submission's.
+          }
+          problems.add(unreadable(file, failure));
+          return FileVisitResult.CONTINUE;
+        }
         totalBytes += attributes.size();
         copied.add(destination);
       }
@@ -155,12 +181,46 @@ public final class Discovery {
 
     @Override
     public FileVisitResult visitFileFailed(Path file, IOException failure) {
-      problems.add("could not read " + relative(file) + ": " + failure.getMessage());
+      problems.add(unreadable(file, failure));
       return FileVisitResult.CONTINUE;
     }
 
+    /** The note for a file or folder of the submission that could not be read, without the grader's paths. */
+    private String unreadable(Path path, IOException failure) {
+      String reason = failure instanceof AccessDeniedException ? "permission denied"
+          : failure instanceof FileSystemException system && system.getReason() != null ? system.getReason()
+          : failure.getClass().getSimpleName();
+      return "could not read " + shortened(path) + ": " + reason
+          + "; make it readable (chmod -R a+rX) and submit it again";
+    }
+
+    /**
+     * Why {@code path} cannot be copied as it is, and what to do, or null. A name that is not valid
+     * text could clash with another once copied; a long path may not fit in the workspace, whose
+     * own path may be longer than the submission's.
+     */
+    private String unusable(Path path, String contents) {
+      if (!SubmittedNames.readable(path)) {
+        return "its name is not valid " + SubmittedNames.ENCODING + "; rename it after " + contents
+            + ", in plain ASCII letters and digits";
+      }
+      int length = root.relativize(path).toString().length();
+      if (length > MAX_PATH_CHARS) {
+        return "its path under src/main/java is " + length + " characters, over the limit of " + MAX_PATH_CHARS
+            + "; use shorter folder and file names";
+      }
+      return null;
+    }
+
+    private String shortened(Path path) {
+      String shown = relative(path);
+      int cut = "src/main/java/".length() + SHOWN_PATH_CHARS;
+      return shown.length() > cut ? shown.substring(0, cut) + "\u2026" : shown;
+    }
+
+    /** {@code path} as a student finds it in the submission, bytes that are not text shown as {@code \xff}. */
     private String relative(Path path) {
-      return "src/main/java/" + root.relativize(path.toAbsolutePath().normalize());
+      return "src/main/java/" + SubmittedNames.shown(root, path.toAbsolutePath().normalize());
     }
   }
 }

@@ -6,6 +6,7 @@ import forklab.build.SourceProblem;
 import forklab.course.ExerciseSpec;
 import forklab.plan.PlannedCheck;
 import forklab.run.CheckEvent;
+import forklab.run.FrameLoss;
 import forklab.run.RunOutcome;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -131,6 +132,11 @@ public final class Scorer {
   private static String missingReason(
       ExerciseSpec exercise, PlannedCheck planned, RunOutcome run, Map<String, String> names) {
     var execution = run.execution();
+    FrameLoss loss = run.loss();
+    // When the runner got to the end, a check with no result surely ran: its frames were lost.
+    if (loss.results().contains(planned.id()) || loss.frames() > 0 && run.completed()) {
+      return LostResults.lost();
+    }
     if (run.running().filter(planned.id()::equals).isPresent()) {
       if (execution.timedOut()) {
         return "did not finish: the checks of " + exercise.id() + " ran past their time limit of "
@@ -147,6 +153,9 @@ public final class Scorer {
         return "did not finish: the JVM running the checks used more than its " + exercise.limits().memoryMb()
             + " MiB of memory while this check ran, and was killed\n  try next: look for data that grows without bound";
       }
+      if (loss.inDoubt()) {
+        return LostResults.endedOrLost(execution.exitCode());
+      }
       return "did not finish: the JVM running the checks ended (exit code " + execution.exitCode()
           + ") while this check was running\n  try next: do not call System.exit or Runtime.halt, and do not"
           + " let the JVM crash; return or throw instead";
@@ -154,12 +163,20 @@ public final class Scorer {
     String culprit = run.running().map(id -> "the JVM stopped during the check '" + names.getOrDefault(id, id) + "'")
         .orElse(execution.timedOut() ? "the checks ran past their time limit" : "the JVM ended early (exit code "
             + execution.exitCode() + ")");
+    if (loss.inDoubt()) {
+      return LostResults.neverRanOrLost(culprit);
+    }
     return "not run: " + culprit + ", so this check never got its turn; fix that one first";
   }
 
   private static List<String> runNotes(ExerciseSpec exercise, RunOutcome run) {
     List<String> notes = new ArrayList<>();
-    if (run.forgedLines() > 0) {
+    if (run.loss().frames() > 0) {
+      notes.add(LostResults.note());
+    } else if (run.loss().brokenAtEnd()) {
+      notes.add(LostResults.unverifiedNote());
+    } else if (run.forgedLines() > 0) {
+      // Every such line was followed by the next genuine frame, so none was a broken frame.
       notes.add(run.forgedLines() + " line(s) of output imitated Forklab's result channel and were ignored;"
           + " printing cannot change a result");
     }

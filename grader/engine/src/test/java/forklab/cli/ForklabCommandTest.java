@@ -2,11 +2,17 @@ package forklab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import forklab.engine.Fixtures;
+import forklab.files.FileTrees;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -214,6 +220,45 @@ class ForklabCommandTest {
 
     assertThat(status).isEqualTo(ExitCodes.USAGE);
     assertThat(err.toString()).startsWith("Unmatched argument at index 0: 'publish'\n");
+  }
+
+  @Test
+  void filesTheGraderCannotCopyAreLeftOutWithANoteAndEverythingElseIsGraded(@TempDir Path reports) throws Exception {
+    FileTrees.copy(Fixtures.echoSubmission("good"), submission);
+    Path echo = submission.resolve("ex90-echo/src/main/java/forklab/echo");
+    String name = "d".repeat(250);
+    int status;
+    try {
+      // Two names that are not UTF-8 and decode alike, and folders nested deeper than PATH_MAX.
+      Fixtures.shell(echo, "echo 'package forklab.echo; class Draft {}' > $'Draft\\xff.java'"
+          + " && echo 'package forklab.echo; class Draft {}' > $'Draft\\xfe.java'"
+          + " && for i in $(seq 20); do mkdir " + name + " && cd " + name + "; done && echo 'class Deep {}' > Deep.java");
+
+      status = run("grade", submission.toString(), "--course", Fixtures.echoCourse().toString(), "--sandbox", "local",
+          "--seed", "42", "--out", reports.toString());
+    } finally {
+      // JUnit cannot delete a tree deeper than PATH_MAX; rm can.
+      Fixtures.shell(echo, "rm -rf " + name);
+    }
+
+    assertThat(status).as(err.toString()).isEqualTo(ExitCodes.GRADED);
+    assertThat(out.toString()).contains(String.format(Locale.ROOT, "%-28s %6s / %s%n", "ex90-echo", "12", "12"),
+        String.format(Locale.ROOT, "%-28s %6s / %s%n", "ex91-plain", "3", "3"));
+    assertThat(reports).isDirectoryContaining("glob:**/results.json").isDirectoryContaining("glob:**/junit.xml")
+        .isDirectoryContaining("glob:**/summary.md").isDirectoryContaining("glob:**/report.html");
+    JsonNode exercises = new ObjectMapper().readTree(reports.resolve("results.json").toFile()).path("extra_data").path("exercises");
+    String encoding = Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8")).name();
+    assertThat(exercises.get(0).path("notes").valueStream().map(JsonNode::asText).toList()).containsExactlyInAnyOrder(
+        "refused src/main/java/forklab/echo/Draft\\xff.java: its name is not valid " + encoding
+            + "; rename it after the class it holds, in plain ASCII letters and digits",
+        "refused src/main/java/forklab/echo/Draft\\xfe.java: its name is not valid " + encoding
+            + "; rename it after the class it holds, in plain ASCII letters and digits",
+        "refused folder src/main/java/forklab/echo/" + "d".repeat(107) + "\u2026 and all it holds: its path under"
+            + " src/main/java is 514 characters, over the limit of 500; use shorter folder and file names");
+    assertThat(exercises.get(0).path("score").asDouble()).isEqualTo(12);
+    assertThat(exercises.get(1).path("id").asText()).isEqualTo("ex91-plain");
+    assertThat(exercises.get(1).path("score").asDouble()).isEqualTo(3);
+    assertThat(exercises.get(1).path("notes")).isEmpty();
   }
 
   private int run(String... args) {

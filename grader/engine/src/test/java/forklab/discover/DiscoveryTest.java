@@ -2,12 +2,16 @@ package forklab.discover;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import forklab.course.Course;
+import forklab.engine.Fixtures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -263,6 +267,107 @@ class DiscoveryTest {
         .isInstanceOf(SubmissionException.class)
         .hasMessage("no exercise 'ex09-nine' in this course; known: ex01-first, ex02-second");
     assertThat(workspace).doesNotExist();
+  }
+
+  @Test
+  void refusesFilesWhoseNamesAreNotValidTextAndCopiesTheRest() throws Exception {
+    Path sources = submission.resolve("ex01-first/src/main/java/forklab/first");
+    write(sources.resolve("Workers.java"), "package forklab.first; class Workers {}");
+    // Both names decode to "A\ufffd.java": copied by their decoded names, the second would clash.
+    Fixtures.shell(sources, "echo 'class A {}' > $'A\\xff.java' && echo 'class A {}' > $'A\\xfe.java'");
+
+    SubmittedExercise first = discovery.discover(submission, List.of("ex01-first"), workspace).getFirst();
+
+    assertThat(first.problems()).containsExactlyInAnyOrder(
+        "refused src/main/java/forklab/first/A\\xff.java: its name is not valid " + nameEncoding()
+            + "; rename it after the class it holds, in plain ASCII letters and digits",
+        "refused src/main/java/forklab/first/A\\xfe.java: its name is not valid " + nameEncoding()
+            + "; rename it after the class it holds, in plain ASCII letters and digits");
+    assertThat(first.sources()).containsExactly(workspace.resolve("ex01-first/src/forklab/first/Workers.java"));
+    assertThat(filesUnder(workspace)).containsExactly(workspace.resolve("ex01-first/src/forklab/first/Workers.java"));
+  }
+
+  @Test
+  void refusesAFolderWhoseNameIsNotValidTextWithEverythingInIt() throws Exception {
+    Path sources = submission.resolve("ex01-first/src/main/java/forklab");
+    write(sources.resolve("first/Workers.java"), "package forklab.first; class Workers {}");
+    Fixtures.shell(sources, "mkdir $'d\\xe9j\\xe0' && echo 'class B {}' > $'d\\xe9j\\xe0/B.java'");
+
+    SubmittedExercise first = discovery.discover(submission, List.of("ex01-first"), workspace).getFirst();
+
+    assertThat(first.problems()).containsExactly(
+        "refused folder src/main/java/forklab/d\\xe9j\\xe0 and all it holds: its name is not valid " + nameEncoding()
+            + "; rename it after the package it holds, in plain ASCII letters and digits");
+    assertThat(filesUnder(workspace)).containsExactly(workspace.resolve("ex01-first/src/forklab/first/Workers.java"));
+  }
+
+  @Test
+  void refusesAFolderWhosePathIsTooLongForTheWorkspaceAndCopiesTheRest() throws Exception {
+    // A workspace path near PATH_MAX (4096 bytes): the submission's 616-character path fits where
+    // it is, but not in the workspace.
+    Path deepWorkspace = root;
+    for (int i = 0; i < 15; i++) {
+      deepWorkspace = deepWorkspace.resolve("w".repeat(250));
+    }
+    Path sources = submission.resolve("ex01-first/src/main/java/forklab/first");
+    write(sources.resolve("Workers.java"), "package forklab.first; class Workers {}");
+    write(sources.resolve("p".repeat(200)).resolve("q".repeat(200)).resolve("r".repeat(200)).resolve("Deep.java"), "class Deep {}");
+
+    SubmittedExercise first = discovery.discover(submission, List.of("ex01-first"), deepWorkspace).getFirst();
+
+    assertThat(first.problems()).containsExactly(
+        "refused folder src/main/java/forklab/first/" + "p".repeat(106) + "\u2026 and all it holds: its path under"
+            + " src/main/java is 616 characters, over the limit of 500; use shorter folder and file names");
+    assertThat(first.sources()).containsExactly(deepWorkspace.resolve("ex01-first/src/forklab/first/Workers.java"));
+  }
+
+  @Test
+  void refusesFoldersNestedDeeperThanTheSystemCanNameAndCopiesWhatLiesAbove() throws Exception {
+    Path sources = submission.resolve("ex01-first/src/main/java/forklab/first");
+    write(sources.resolve("Workers.java"), "package forklab.first; class Workers {}");
+    String name = "d".repeat(250);
+    try {
+      // Each folder is made relative to the last: their absolute path is longer than PATH_MAX.
+      Fixtures.shell(sources, "mkdir " + name + " && echo 'class Level1 {}' > " + name + "/Level1.java && cd " + name
+          + " && for i in $(seq 20); do mkdir " + name + " && cd " + name + "; done && echo 'class Deep {}' > Deep.java");
+
+      SubmittedExercise first = discovery.discover(submission, List.of("ex01-first"), workspace).getFirst();
+
+      assertThat(first.problems()).containsExactly(
+          "refused folder src/main/java/forklab/first/" + "d".repeat(106) + "\u2026 and all it holds: its path under"
+              + " src/main/java is 515 characters, over the limit of 500; use shorter folder and file names");
+      assertThat(first.sources()).containsExactlyInAnyOrder(
+          workspace.resolve("ex01-first/src/forklab/first/Workers.java"),
+          workspace.resolve("ex01-first/src/forklab/first/" + name + "/Level1.java"));
+    } finally {
+      // JUnit cannot delete a tree deeper than PATH_MAX; rm can.
+      Fixtures.shell(sources, "rm -rf " + name);
+    }
+  }
+
+  @Test
+  void leavesOutFilesAndFoldersItCannotReadWithANoteAndCopiesTheRest() throws Exception {
+    assumeFalse(System.getProperty("user.name").equals("root"), "root reads any file");
+    Path sources = submission.resolve("ex01-first/src/main/java/forklab/first");
+    write(sources.resolve("Workers.java"), "package forklab.first; class Workers {}");
+    Path locked = write(sources.resolve("Locked.java"), "package forklab.first; class Locked {}");
+    write(sources.resolve("closed/Inside.java"), "package forklab.first.closed; class Inside {}");
+    Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
+    Files.setPosixFilePermissions(sources.resolve("closed"), PosixFilePermissions.fromString("---------"));
+
+    SubmittedExercise first = discovery.discover(submission, List.of("ex01-first"), workspace).getFirst();
+
+    assertThat(first.problems()).containsExactlyInAnyOrder(
+        "could not read src/main/java/forklab/first/Locked.java: permission denied; make it readable (chmod -R a+rX)"
+            + " and submit it again",
+        "could not read src/main/java/forklab/first/closed: permission denied; make it readable (chmod -R a+rX) and"
+            + " submit it again");
+    assertThat(first.sources()).containsExactly(workspace.resolve("ex01-first/src/forklab/first/Workers.java"));
+  }
+
+  /** How the JVM decodes file names, as the notes name it. */
+  private static String nameEncoding() {
+    return Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8")).name();
   }
 
   private static Path write(Path file, String text) throws IOException {

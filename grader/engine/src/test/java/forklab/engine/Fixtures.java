@@ -57,6 +57,18 @@ public final class Fixtures {
         .orElseThrow(() -> new AssertionError("no check '" + name + "' in " + exercise.checks().stream().map(CheckResult::name).toList()));
   }
 
+  /**
+   * Runs {@code script} with bash in {@code folder} and fails unless it succeeds: for files Java
+   * cannot make, such as names that are not UTF-8 or paths nested deeper than PATH_MAX.
+   */
+  public static void shell(Path folder, String script) throws IOException, InterruptedException {
+    Process bash = new ProcessBuilder("bash", "-c", script).directory(folder.toFile()).redirectErrorStream(true).start();
+    String output = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (bash.waitFor() != 0) {
+      throw new AssertionError("bash -c '" + script + "' failed: " + output);
+    }
+  }
+
   /** Processes whose environment carries a Forklab run marker and a work folder under {@code scratch}. */
   public static List<Long> markedProcesses(Path scratch) throws IOException {
     try (Stream<Path> entries = Files.list(Path.of("/proc"))) {

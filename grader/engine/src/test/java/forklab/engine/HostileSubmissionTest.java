@@ -96,7 +96,41 @@ class HostileSubmissionTest {
     assertThat(result.checks()).filteredOn(check -> !check.name().equals("compiles")
         && !check.name().equals("uses only allowed APIs")).allMatch(check -> check.verdict() == Verdict.FAIL);
     assertThat(result.score()).isEqualTo(1);
-    assertThat(result.notes()).anyMatch(note -> note.contains("imitated Forklab's result channel and were ignored"));
+    // The submission also closes FileDescriptor.out, so no genuine frame follows its imitations.
+    assertThat(result.notes()).containsExactly("lines written straight to the process's standard output (not through"
+        + " System.out) looked like the grader's report lines but could not be verified, and were ignored: imitations,"
+        + " or report lines that other output garbled; printing cannot change a result");
+  }
+
+  @Test
+  void outputWrittenPastSystemOutWhileResultsAreReportedLosesThoseResultsOnlyAndSaysWhy() throws Exception {
+    // Whether a writer's bytes land inside a result line is a race: every outcome must hold the
+    // invariants below, and the submission is graded again until one result is actually lost.
+    ExerciseResult result = null;
+    for (int attempt = 1; attempt <= 3 && (result == null || result.score() == result.maxScore()); attempt++) {
+      result = grade("writes-raw-stdout");
+
+      for (String name : List.of("echo returns its input", "twice doubles")) {
+        CheckResult check = check(result, name);
+        if (check.verdict() != Verdict.PASS) {
+          assertThat(check.verdict()).as(name).isEqualTo(Verdict.FAIL);
+          assertThat(check.feedback()).as(name).isEqualTo(
+              "the result of this check was lost, so it earns no points: output written straight to the process's"
+                  + " standard output (not through System.out), by your code or a process it started, garbled the line"
+                  + " on which the grader reported it"
+                  + "\n  try next: print with System.out, never to FileDescriptor.out; stop the threads you start"
+                  + " before your method returns; let no child process inherit the output (ProcessBuilder.inheritIO)");
+        }
+      }
+      assertThat(check(result, "sum adds 1 to n").verdict()).isEqualTo(Verdict.PASS);
+      assertThat(result.checks()).filteredOn(check -> !check.name().equals("echo returns its input")
+          && !check.name().equals("twice doubles")).allMatch(CheckResult::passed);
+    }
+
+    assertThat(result.score()).isIn(result.maxScore() - 2, result.maxScore() - 3, result.maxScore() - 5);
+    assertThat(result.notes()).containsExactly(
+        "output written straight to the process's standard output (not through System.out) garbled some of the"
+            + " grader's report lines; a check whose result was lost earns no points, as its feedback says");
   }
 
   @Test

@@ -64,6 +64,32 @@ public final class Frames {
     }
   }
 
+  /** A genuine frame: its position and its payload. */
+  public record Opened(long sequence, String payload) {}
+
+  /**
+   * The position and payload of {@code line} if it is a genuine frame at position {@code first} or
+   * later, and empty for anything else. A later position means the frames in between did not
+   * arrive intact; only the key can sign one, so the gap cannot be forged. An earlier position is a
+   * replay and refused.
+   */
+  public synchronized Optional<Opened> openFrom(String line, long first) {
+    if (!line.startsWith(PREFIX)) {
+      return Optional.empty();
+    }
+    int colon = line.indexOf(':', PREFIX.length());
+    if (colon < 0 || colon - PREFIX.length() > 19) {
+      return Optional.empty();
+    }
+    long sequence;
+    try {
+      sequence = Long.parseLong(line, PREFIX.length(), colon, 10);
+    } catch (NumberFormatException notANumber) {
+      return Optional.empty();
+    }
+    return sequence < first ? Optional.empty() : open(line, sequence).map(payload -> new Opened(sequence, payload));
+  }
+
   private String sign(long sequence, String body) {
     mac.update((sequence + ":").getBytes(StandardCharsets.US_ASCII));
     return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.US_ASCII)));

@@ -49,6 +49,27 @@ class FramesTest {
   }
 
   @Test
+  void aFrameOpensFromAnEarlierPositionWithItsOwnSequence() {
+    String line = frames.frame(9, "later");
+
+    assertThat(frames.openFrom(line, 7)).contains(new Frames.Opened(9, "later"));
+    assertThat(frames.openFrom(line, 9)).contains(new Frames.Opened(9, "later"));
+    assertThat(frames.openFrom(line, 10)).as("a replay").isEmpty();
+  }
+
+  @Test
+  void aLaterSequenceCannotBeClaimedWithoutTheKey() {
+    String line = frames.frame(3, "x");
+    String[] parts = line.substring(Frames.PREFIX.length()).split(":");
+
+    assertThat(frames.openFrom(Frames.PREFIX + "4:" + parts[1] + ":" + parts[2], 0)).isEmpty();
+    assertThat(frames.openFrom(new Frames(Frames.newKey()).frame(5, "x"), 0)).isEmpty();
+    assertThat(frames.openFrom(Frames.PREFIX + "x:" + parts[1] + ":" + parts[2], 0)).isEmpty();
+    assertThat(frames.openFrom(Frames.PREFIX + "99999999999999999999:" + parts[1] + ":" + parts[2], 0)).isEmpty();
+    assertThat(frames.openFrom(Frames.PREFIX, 0)).isEmpty();
+  }
+
+  @Test
   void aFrameSignedWithAnotherKeyIsRefused() {
     String forged = new Frames(Frames.newKey()).frame(0, "{\"type\":\"finished\",\"status\":\"SUCCESSFUL\"}");
 
