@@ -10,7 +10,9 @@ import java.util.Locale;
  * NOT JUDGED HERE when the machine shows too little parallelism or the spread straddles the goal.
  *
  * <p>The interval is the distribution-free one for a median: the k-th smallest and k-th largest
- * of n values, with k the largest that keeps the coverage at or above {@link #COVERAGE}.
+ * of n values, with k the largest that keeps the coverage at or above {@link #COVERAGE}. Each
+ * round gives its pessimistic fraction to the low end and its optimistic one to the high end (they
+ * differ when the clocks cannot tell exactly how many CPUs the candidate kept busy).
  */
 public final class DecisionRule {
   /** Coverage of the interval around the median. */
@@ -36,13 +38,14 @@ public final class DecisionRule {
     if (rounds.size() < 3) {
       throw new IllegalArgumentException("at least 3 rounds are needed, not " + rounds.size());
     }
-    double[] fractions = rounds.stream().mapToDouble(Round::fraction).sorted().toArray();
+    double[] pessimistic = rounds.stream().mapToDouble(Round::fraction).sorted().toArray();
+    double[] optimistic = rounds.stream().mapToDouble(Round::optimisticFraction).sorted().toArray();
     double limit = median(rounds.stream().mapToDouble(Round::limit).toArray());
     double speedup = median(rounds.stream().mapToDouble(Round::effectiveSpeedup).toArray());
-    double fraction = median(fractions);
-    int k = orderStatistic(fractions.length);
-    double low = fractions[k - 1];
-    double high = fractions[fractions.length - k];
+    double fraction = median(pessimistic);
+    int k = orderStatistic(pessimistic.length);
+    double low = pessimistic[k - 1];
+    double high = optimistic[optimistic.length - k];
     int n = rounds.size();
     if (limit < minimumLimit) {
       return new Decision(Verdict.NOT_JUDGED_HERE, fraction, low, high, limit, speedup, n, String.format(Locale.ROOT,

@@ -34,8 +34,10 @@ import org.junit.jupiter.api.TestReporter;
  *
  * <p>Each round times, in a random order: the baseline and the candidate on the same fresh input
  * (the candidate's answer is checked against the baseline's), the control (the candidate on one
- * thread) on another fresh input, and the calibration kernel on one thread and on C threads. The
- * {@link DecisionRule} decides on the rounds; an undecided first batch gets one more batch.
+ * thread) on another fresh input, and the calibration kernel on one thread and on C threads. While
+ * the candidate runs, the judge measures how many CPUs it keeps busy, and no more speedup than
+ * that counts. The {@link DecisionRule} decides on the rounds; an undecided first batch gets one
+ * more batch.
  */
 public final class SpeedupJudge<I, R> {
   /** How much slower the kernel may run during the rounds than at start before a PASS is withheld. */
@@ -57,7 +59,7 @@ public final class SpeedupJudge<I, R> {
     if (config.threads < 2) {
       return new Result(new Decision(Verdict.NOT_JUDGED_HERE, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
           Double.NaN, 0, "this machine gives the check only " + config.threads
-              + " CPU, so no speedup can be shown here"), Evidence.NONE, config, Double.NaN);
+              + " CPU, so no speedup can be shown here"), Evidence.NONE, config, Double.NaN, CpuCap.NONE);
     }
     long kernelIterations = warmUp();
     List<Round> rounds = new ArrayList<>();
@@ -74,7 +76,8 @@ public final class SpeedupJudge<I, R> {
     }
     double singleThread = config.control == null ? Double.NaN
         : DecisionRule.median(rounds.stream().mapToDouble(round -> (double) round.baseline() / round.control()).toArray());
-    return new Result(withInterference(decision, rounds, kernelIterations), evidence(evidence), config, singleThread);
+    return new Result(withInterference(decision, rounds, kernelIterations), evidence(evidence), config, singleThread,
+        CpuCap.of(rounds));
   }
 
   /**
@@ -98,6 +101,7 @@ public final class SpeedupJudge<I, R> {
   }
 
   private long warmUp() throws InterruptedException {
+    Clocks.processError(); // measured once, before any round
     long baselineNanos = Long.MAX_VALUE;
     for (int i = 0; i < config.warmup; i++) {
       I input = config.inputs.apply(config.random);
@@ -125,14 +129,22 @@ public final class SpeedupJudge<I, R> {
     I shared = config.inputs.apply(config.random);
     I controlInput = config.inputs.apply(config.random);
     long[] nanos = new long[5];
+    double[] cpu = {Double.NaN, Double.NaN};
+    long baselineCpu = 0;
     R expected = null;
     R actual = null;
     for (int task : order) {
-      long start = System.nanoTime();
       switch (task) {
-        case 0 -> expected = config.baseline.apply(shared);
+        case 0 -> {
+          long cpuStart = Clocks.currentThread();
+          long start = System.nanoTime();
+          expected = config.baseline.apply(shared);
+          nanos[0] = System.nanoTime() - start;
+          baselineCpu = Clocks.currentThread() - cpuStart;
+        }
         case 1 -> {
           BusySampler sampler = new BusySampler();
+          long start = System.nanoTime();
           try {
             actual = config.candidate.apply(shared);
           } finally {
@@ -140,23 +152,26 @@ public final class SpeedupJudge<I, R> {
             sampler.close();
           }
           evidence.add(new double[] {sampler.cpuPerWall(), sampler.maxBusy()});
-          continue;
+          cpu[0] = sampler.cpuLow();
+          cpu[1] = sampler.cpuHigh();
         }
         case 2 -> {
-          if (config.control == null) {
-            continue;
+          if (config.control != null) {
+            long start = System.nanoTime();
+            config.control.apply(controlInput);
+            nanos[2] = System.nanoTime() - start;
           }
-          config.control.apply(controlInput);
         }
         case 3 -> nanos[3] = SpinKernel.timeOne(kernelIterations);
         default -> nanos[4] = SpinKernel.timeAll(kernelIterations, config.threads);
       }
-      if (task <= 2) {
-        nanos[task] = System.nanoTime() - start;
-      }
     }
     check(shared, expected, actual);
-    return new Round(nanos[0], Math.max(1, nanos[1]), nanos[2], nanos[3], nanos[4]);
+    // The CPUs the candidate kept busy count relative to the CPU the baseline got in the same
+    // round: on a machine that other programs keep busy, the baseline gets less than a whole one.
+    double baselineBusy = Clocks.threadCpu() && baselineCpu > 0 ? Math.min(1, (double) baselineCpu / nanos[0]) : 1;
+    return new Round(nanos[0], Math.max(1, nanos[1]), nanos[2], nanos[3], nanos[4],
+        cpu[0] / baselineBusy, cpu[1] / baselineBusy);
   }
 
   private void check(I input, R expected, R actual) {
@@ -184,12 +199,14 @@ public final class SpeedupJudge<I, R> {
     private final Evidence evidence;
     private final Builder<?, ?> config;
     private final double singleThreadSpeedup;
+    private final CpuCap cap;
 
-    Result(Decision decision, Evidence evidence, Builder<?, ?> config, double singleThreadSpeedup) {
+    Result(Decision decision, Evidence evidence, Builder<?, ?> config, double singleThreadSpeedup, CpuCap cap) {
       this.decision = decision;
       this.evidence = evidence;
       this.config = config;
       this.singleThreadSpeedup = singleThreadSpeedup;
+      this.cap = cap;
     }
 
     public Decision decision() {
@@ -247,29 +264,75 @@ public final class SpeedupJudge<I, R> {
         case FAIL -> "the speedup goal is missed";
         default -> "the speedup could not be judged here: " + decision.reason();
       });
-      text.measured(String.format(Locale.ROOT, "%.2fx faster than the grader's sequential code with %d threads"
-          + " (median of %d rounds)", decision.speedup(), config.threads, decision.rounds()));
+      text.measured(measured());
       text.required(String.format(Locale.ROOT, "%.2fx: %.2f of the %.2fx that a perfectly parallel kernel reached"
           + " on the same %d CPUs in the same run", required(), config.goal, decision.limit(), config.threads));
       text.line("spread", String.format(Locale.ROOT, "your rounds reached %.2f to %.2f of that limit (%s)",
           decision.low(), decision.high(), decision.reason()));
       text.line("evidence", String.format(Locale.ROOT, "while your code ran, the JVM used %s CPU-seconds per second"
-          + " and at most %s threads were running at once", format(evidence.cpuPerWall()), format(evidence.busyThreads())));
-      if (decision.verdict() == Verdict.FAIL) {
-        text.tryNext(evidence.cpuPerWall() < 1.3
+          + " and at most %s threads were running at once", format(evidence.cpuPerWall()),
+          format(evidence.busyThreads())));
+      tryNext().ifPresent(text::tryNext);
+      return text.message();
+    }
+
+    /** The measured line: what counts, and why no more when the CPUs seen busy capped it. */
+    private String measured() {
+      String counted = String.format(Locale.ROOT, "%.2fx faster than the grader's sequential code with %d threads"
+          + " (median of %d rounds)", decision.speedup(), config.threads, decision.rounds());
+      if (!cap.decides()) {
+        return counted;
+      }
+      return String.format(Locale.ROOT, "%.2fx counts with %d threads (median of %d rounds): your code ran %.2fx"
+          + " faster than the grader's sequential code, but it kept only about %.1f CPU busy (counting as one CPU"
+          + " what the grader's sequential code got), so at most %.1fx counts as speedup from threads",
+          decision.speedup(), config.threads, decision.rounds(), cap.uncapped(), cap.seen(), cap.seen());
+    }
+
+    private Optional<String> tryNext() {
+      String splitTheWork = "a faster algorithm on one thread does not count as a speedup from threads: split the"
+          + " work over all " + config.threads + " threads so that they compute at the same time, with the same"
+          + " algorithm on one thread and on many";
+      return switch (decision.verdict()) {
+        case PASS -> Optional.empty();
+        case FAIL -> Optional.of(cap.decides() ? splitTheWork : evidence.cpuPerWall() < 1.3
             ? "only about one core was busy: make sure every thread starts before you wait for any, and that the"
                 + " threads really share the work (no parallel streams, no single-threaded executor)"
             : "several cores were busy but the work was not split well: hand out small blocks from a shared"
                 + " counter so that no thread idles while another still has a large share");
-      } else if (decision.verdict() == Verdict.NOT_JUDGED_HERE) {
-        text.tryNext("nothing is wrong with your code as far as this check can tell; re-run the grade"
-            + " (--retry-unjudged 2) when the machine is quieter");
-      }
-      return text.message();
+        default -> Optional.of(cap.decides() ? splitTheWork
+            : "nothing is wrong with your code as far as this check can tell; re-run the grade"
+                + " (--retry-unjudged 2) when the machine is quieter");
+      };
     }
 
     private static String format(double value) {
-      return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%.2f", value);
+      return Double.isFinite(value) ? String.format(Locale.ROOT, "%.2f", value) : "n/a";
+    }
+  }
+
+  /**
+   * Whether the CPUs seen busy capped the speedup that counts.
+   *
+   * @param seen the CPUs the candidate was seen to keep busy (median of the rounds' lower bounds)
+   * @param uncapped the speedup without that cap (median over the rounds)
+   * @param decides whether, in most rounds, the candidate ran faster than even the most CPUs the
+   *     clocks allow could explain: then the cap, not the timings, set what counts
+   */
+  record CpuCap(double seen, double uncapped, boolean decides) {
+    static final CpuCap NONE = new CpuCap(Double.NaN, Double.NaN, false);
+
+    static CpuCap of(List<Round> rounds) {
+      if (rounds.isEmpty()) {
+        return NONE;
+      }
+      double[] seen = rounds.stream().mapToDouble(Round::cpuLow).filter(v -> !Double.isNaN(v)).toArray();
+      if (seen.length == 0) {
+        return NONE;
+      }
+      double uncapped = DecisionRule.median(rounds.stream().mapToDouble(Round::timedSpeedup).toArray());
+      long capped = rounds.stream().filter(Round::cappedByCpu).count();
+      return new CpuCap(DecisionRule.median(seen), uncapped, capped * 2 > rounds.size());
     }
   }
 
@@ -331,7 +394,10 @@ public final class SpeedupJudge<I, R> {
       return this;
     }
 
-    /** The grader's own sequential code: the reference time and the right answer. */
+    /**
+     * The grader's own sequential code: the reference time and the right answer. It runs on the
+     * calling thread, whose CPU time tells how much of a CPU the machine gave it.
+     */
     public Builder<I, R> baseline(Function<I, R> baseline) {
       this.baseline = baseline;
       return this;

@@ -125,6 +125,46 @@ class DecisionRuleTest {
   }
 
   @Test
+  void aSlowOneThreadRunDoesNotHelpCodeThatKeptOneCpuBusy() {
+    List<Round> rounds = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      // 4x faster than the baseline and than its own one-thread run, on about one CPU.
+      rounds.add(new Round(200_000_000L, 50_000_000L, 200_000_000L, 200_000_000L, 105_000_000L, 1.0, 1.4));
+    }
+
+    Decision decision = rule.decide(rounds);
+
+    assertThat(decision.verdict()).isEqualTo(Verdict.FAIL);
+    assertThat(decision.speedup()).isEqualTo(1.0, org.assertj.core.api.Assertions.within(1e-9));
+  }
+
+  @Test
+  void cpuBoundsTooWideToTellAreNeitherPassNorFail() {
+    List<Round> rounds = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      // A 5 ms run: the clocks only tell that between 1 and 5 CPUs were busy.
+      rounds.add(new Round(150_000_000L, 5_000_000L, 150_000_000L, 150_000_000L, 80_000_000L, 1.0, 5.0));
+    }
+
+    Decision decision = rule.decide(rounds);
+
+    assertThat(decision.verdict()).isEqualTo(Verdict.NOT_JUDGED_HERE);
+    assertThat(decision.low()).isLessThan(0.85);
+    assertThat(decision.high()).isGreaterThan(0.85);
+  }
+
+  @Test
+  void cpuBoundsAboveTheSpeedupChangeNothing() {
+    List<Round> withCpu = new ArrayList<>();
+    for (Round round : rounds(2.0, 1.90, 1.95, 1.85, 1.92, 1.88, 1.97, 1.80)) {
+      withCpu.add(new Round(round.baseline(), round.candidate(), round.control(), round.kernelOne(), round.kernelAll(),
+          1.98, 2.3));
+    }
+
+    assertThat(rule.decide(withCpu)).isEqualTo(rule.decide(rounds(2.0, 1.90, 1.95, 1.85, 1.92, 1.88, 1.97, 1.80)));
+  }
+
+  @Test
   void theIntervalUsesTheOrderStatisticThatKeepsItsCoverage() {
     assertThat(DecisionRule.orderStatistic(7)).isEqualTo(2);
     assertThat(DecisionRule.orderStatistic(14)).isEqualTo(4);
@@ -136,5 +176,6 @@ class DecisionRuleTest {
     assertThatThrownBy(() -> rule.decide(rounds(2.0, 1.9, 1.9))).hasMessageContaining("at least 3 rounds");
     assertThatThrownBy(() -> new DecisionRule(0, 1.35)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new Round(0, 1, 0, 1, 1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Round(1, 1, 0, 1, 1, 2.0, 1.0)).isInstanceOf(IllegalArgumentException.class);
   }
 }
