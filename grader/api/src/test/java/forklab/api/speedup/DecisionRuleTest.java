@@ -165,6 +165,42 @@ class DecisionRuleTest {
   }
 
   @Test
+  void aDiscardedRoundCountsAsTheWorstForPassAndTheBestForFail() {
+    Decision passing = rule.decide(rounds(2.0, 1.9, 1.9, 1.9, 1.9, 1.9, 1.9), 1);
+    Decision twoDiscarded = rule.decide(rounds(2.0, 1.9, 1.9, 1.9, 1.9, 1.9), 2);
+    Decision failing = rule.decide(rounds(2.0, 1.0, 1.0, 1.0, 1.0, 1.0), 2);
+
+    assertThat(passing.verdict()).isEqualTo(Verdict.PASS);
+    assertThat(passing.discarded()).isEqualTo(1);
+    assertThat(twoDiscarded.verdict()).isEqualTo(Verdict.NOT_JUDGED_HERE);
+    assertThat(twoDiscarded.low()).isEqualTo(Double.NEGATIVE_INFINITY);
+    assertThat(twoDiscarded.reason()).contains("between unknown and").contains("2 of 7 rounds were discarded");
+    assertThat(failing.verdict()).isEqualTo(Verdict.NOT_JUDGED_HERE);
+    assertThat(failing.high()).isEqualTo(Double.POSITIVE_INFINITY);
+  }
+
+  @Test
+  void discardingTheSlowRoundsCannotCherryPickAPass() {
+    // Seven rounds of which two fell short; a saboteur vetoes those two by disturbing the kernel.
+    Decision measured = rule.decide(rounds(2.0, 1.9, 1.9, 1.0, 1.9, 1.9, 1.0, 1.9));
+    Decision vetoed = rule.decide(rounds(2.0, 1.9, 1.9, 1.9, 1.9, 1.9), 2);
+
+    assertThat(measured.verdict()).isNotEqualTo(Verdict.PASS);
+    assertThat(vetoed.verdict()).isNotEqualTo(Verdict.PASS);
+  }
+
+  @Test
+  void tooFewCleanRoundsAreNotJudgedAndAskForMore() {
+    Decision decision = rule.decide(rounds(2.0, 1.9, 1.9), 12);
+
+    assertThat(decision.verdict()).isEqualTo(Verdict.NOT_JUDGED_HERE);
+    assertThat(decision.undecided()).isTrue();
+    assertThat(decision.rounds()).isEqualTo(2);
+    assertThat(decision.reason()).isEqualTo(
+        "too few rounds could count: only 2 of 14 rounds were measured without other threads using the CPUs");
+  }
+
+  @Test
   void theIntervalUsesTheOrderStatisticThatKeepsItsCoverage() {
     assertThat(DecisionRule.orderStatistic(7)).isEqualTo(2);
     assertThat(DecisionRule.orderStatistic(14)).isEqualTo(4);
@@ -177,5 +213,6 @@ class DecisionRuleTest {
     assertThatThrownBy(() -> new DecisionRule(0, 1.35)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new Round(0, 1, 0, 1, 1)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new Round(1, 1, 0, 1, 1, 2.0, 1.0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> rule.decide(rounds(2.0, 1.9), 0)).hasMessageContaining("at least 3 rounds");
   }
 }
