@@ -1,13 +1,13 @@
 package forklab.api.speedup;
 
 import java.lang.management.ThreadInfo;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Watches the grader's own timed runs (the baseline and the kernel) for CPU that anything else in
@@ -60,14 +60,24 @@ final class ForeignCpu {
    * "name (1.23 s)"; threads under 10 ms in all are left out.
    */
   List<String> busiest(int limit) {
-    List<String> busiest = new ArrayList<>();
-    byThread.entrySet().stream()
+    return ranked(limit).map(thread -> String.format(Locale.ROOT, "%s (%.2f s)", name(thread.getKey()),
+        thread.getValue() / 1e9)).toList();
+  }
+
+  /** The names alone of the threads {@link #busiest(int)} picks. */
+  List<String> busiestNames(int limit) {
+    return ranked(limit).map(thread -> name(thread.getKey())).toList();
+  }
+
+  private Stream<Map.Entry<Long, Long>> ranked(int limit) {
+    return byThread.entrySet().stream()
         .filter(thread -> thread.getValue() >= NAMED_NANOS)
         .sorted(Map.Entry.<Long, Long>comparingByValue(Comparator.reverseOrder()))
-        .limit(limit)
-        .forEach(thread -> busiest.add(String.format(Locale.ROOT, "%s (%.2f s)",
-            names.getOrDefault(thread.getKey(), "thread " + thread.getKey()), thread.getValue() / 1e9)));
-    return busiest;
+        .limit(limit);
+  }
+
+  private String name(long id) {
+    return names.getOrDefault(id, "thread " + id);
   }
 
   /** The foreign CPU of named threads, in nanoseconds. */
@@ -117,8 +127,8 @@ final class ForeignCpu {
         hidden = Math.max(0, processNanos - ownNanos - helpersCpu - visible - Clocks.processError());
       }
       remember(used);
+      total += hidden;
       long foreign = visible + hidden;
-      total += foreign;
       started += (int) Math.max(0, startedDuring);
       return foreign <= allowed(wallNanos) && startedDuring <= 0;
     }
@@ -133,6 +143,13 @@ final class ForeignCpu {
         }
       }
     }
-    used.forEach((id, nanos) -> byThread.merge(id, nanos, Long::sum));
+    used.forEach((id, nanos) -> add(id, names.getOrDefault(id, "thread " + id), nanos));
+  }
+
+  /** Adds {@code nanos} of foreign CPU used by thread {@code id}, named {@code name}, to the tally. */
+  void add(long id, String name, long nanos) {
+    names.putIfAbsent(id, name);
+    byThread.merge(id, nanos, Long::sum);
+    total += nanos;
   }
 }

@@ -299,11 +299,7 @@ public final class SpeedupJudge<I, R> {
       if (decision.rounds() == 0 && decision.discarded() == 0) {
         return decision.reason();
       }
-      Feedback text = Feedback.of(switch (decision.verdict()) {
-        case PASS -> "the speedup goal is met";
-        case FAIL -> "the speedup goal is missed";
-        default -> "the speedup could not be judged here: " + decision.reason();
-      });
+      Feedback text = Feedback.of(headline());
       if (Double.isFinite(decision.limit())) {
         text.measured(measured());
         text.required(String.format(Locale.ROOT, "%.2fx: %.2f of the %.2fx that a perfectly parallel kernel reached"
@@ -324,6 +320,27 @@ public final class SpeedupJudge<I, R> {
       return text.message();
     }
 
+    /**
+     * The first line, which reports that show one line only cut short: the verdict, and what the
+     * student must know first when threads left running or the CPUs seen busy decided it.
+     */
+    private String headline() {
+      String why = "";
+      List<String> names = foreign.busiestNames(3);
+      if (decision.discarded() > 0 && !names.isEmpty()) {
+        why = "threads left running (" + String.join(", ", names) + ") used the CPUs while the grader measured the"
+            + " machine";
+      } else if (cap.decides()) {
+        why = String.format(Locale.ROOT, "your code ran %.2fx faster than the grader's sequential code but kept only"
+            + " about %.1f CPU busy, so at most %.1fx counts", cap.uncapped(), cap.seen(), cap.seen());
+      }
+      return switch (decision.verdict()) {
+        case PASS -> "the speedup goal is met";
+        case FAIL -> "the speedup goal is missed" + (why.isEmpty() ? "" : ": " + why);
+        default -> "the speedup could not be judged here: " + (why.isEmpty() ? "" : why + "; ") + decision.reason();
+      };
+    }
+
     /** The measured line: what counts, and why no more when the CPUs seen busy capped it. */
     private String measured() {
       String counted = String.format(Locale.ROOT, "%.2fx faster than the grader's sequential code with %d threads"
@@ -333,8 +350,9 @@ public final class SpeedupJudge<I, R> {
       }
       return String.format(Locale.ROOT, "%.2fx counts with %d threads (median of %d rounds): your code ran %.2fx"
           + " faster than the grader's sequential code, but it kept only about %.1f CPU busy (counting as one CPU"
-          + " what the grader's sequential code got), so at most %.1fx counts as speedup from threads",
-          decision.speedup(), config.threads, decision.rounds(), cap.uncapped(), cap.seen(), cap.seen());
+          + " what the grader's sequential code got), and code cannot run faster than the grader's sequential"
+          + " code by more than the CPUs it keeps busy unless its algorithm is better, which is not parallelism",
+          decision.speedup(), config.threads, decision.rounds(), cap.uncapped(), cap.seen());
     }
 
     /** The threads that used CPU while the grader measured, when rounds were discarded for it. */
@@ -468,8 +486,9 @@ public final class SpeedupJudge<I, R> {
     }
 
     /**
-     * The grader's own sequential code: the reference time and the right answer. It runs on the
-     * calling thread, whose CPU time tells how much of a CPU the machine gave it.
+     * The grader's own sequential code: the reference time and the right answer. It must run on
+     * the calling thread and start no threads: that thread's CPU time tells how much of a CPU the
+     * machine gave it, and any other thread busy meanwhile makes the round not count.
      */
     public Builder<I, R> baseline(Function<I, R> baseline) {
       this.baseline = baseline;
