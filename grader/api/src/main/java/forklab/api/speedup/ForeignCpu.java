@@ -21,8 +21,11 @@ import java.util.stream.Stream;
  * Clocks#processError()}): that part covers the JVM's own threads and threads that ended meanwhile.
  */
 final class ForeignCpu {
-  /** Foreign CPU always allowed in a run: the JVM's own bookkeeping and a compiler burst. */
-  static final long FLOOR_NANOS = 5_000_000L;
+  /**
+   * Foreign CPU always allowed in a run: the JVM's own Java threads' bookkeeping. Compiler and
+   * collector bursts fall under the process clock's error allowance instead.
+   */
+  static final long FLOOR_NANOS = 2_000_000L;
 
   /** Foreign CPU allowed as a share of the run's wall time. */
   static final double SHARE = 0.05;
