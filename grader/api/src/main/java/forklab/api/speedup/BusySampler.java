@@ -1,35 +1,51 @@
 package forklab.api.speedup;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.OperatingSystemMXBean;
+import java.util.HashMap;
+import java.util.Map;
 
-/** Samples, while a run lasts, how many threads are running and how much CPU the JVM burns. */
+/**
+ * Watches, while the candidate runs, how many threads are running and how many CPUs the process
+ * keeps busy. The CPUs come as bounds, since neither clock tells the whole truth for short runs:
+ * the process clock counts everything but only in steps of 10 ms (on Linux), and the thread clocks
+ * are exact but forget a thread once it has ended, so each ended thread's last moments after the
+ * last sample are missing.
+ */
 final class BusySampler implements AutoCloseable {
   private static final long PERIOD_MILLIS = 10;
 
   private final Thread sampler;
-  private final long startWall = System.nanoTime();
-  private final long startCpu = processCpuNanos();
+  private final Map<Long, Long> atStart;
+  private final Map<Long, Long> lastSeen = new HashMap<>();
+  private final long startCpu;
+  private final long startWall;
   private volatile boolean running = true;
   private volatile int maxBusy;
 
+  private long wall;
+  private long processCpu = -1;
+  private long seenCpu;
+
+  /** Starts sampling; the window opens when the constructor returns. */
   BusySampler() {
     sampler = new Thread(this::sample, "forklab-busy-sampler");
     sampler.setDaemon(true);
     sampler.start();
+    atStart = Clocks.perThread();
+    startCpu = Clocks.process();
+    startWall = System.nanoTime();
   }
 
   /**
    * Every period, counts the threads that used at least half of that period in CPU time: a thread
-   * blocked in a join or in I/O does not count, whatever its state says.
+   * blocked in a join or in I/O does not count, whatever its state says. Remembers each thread's
+   * CPU time as last seen, for the threads that end before the window closes.
    */
   private void sample() {
-    java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    if (!threads.isThreadCpuTimeSupported()) {
+    if (!Clocks.threadCpu()) {
       maxBusy = -1;
       return;
     }
-    java.util.Map<Long, Long> previous = new java.util.HashMap<>();
+    Map<Long, Long> previous = new HashMap<>();
     long previousWall = System.nanoTime();
     long self = Thread.currentThread().threadId();
     while (running) {
@@ -40,19 +56,16 @@ final class BusySampler implements AutoCloseable {
       }
       long now = System.nanoTime();
       long period = now - previousWall;
-      java.util.Map<Long, Long> current = new java.util.HashMap<>();
+      Map<Long, Long> current = Clocks.perThread();
+      current.remove(self);
       int busy = 0;
-      for (long id : threads.getAllThreadIds()) {
-        long cpu = threads.getThreadCpuTime(id);
-        if (id == self || cpu < 0) {
-          continue;
-        }
-        current.put(id, cpu);
-        Long before = previous.get(id);
-        if (before != null && cpu - before >= period / 2) {
+      for (Map.Entry<Long, Long> thread : current.entrySet()) {
+        Long before = previous.get(thread.getKey());
+        if (before != null && thread.getValue() - before >= period / 2) {
           busy++;
         }
       }
+      lastSeen.putAll(current);
       if (!previous.isEmpty()) {
         maxBusy = Math.max(maxBusy, busy);
       }
@@ -61,35 +74,65 @@ final class BusySampler implements AutoCloseable {
     }
   }
 
-  /** Stops sampling; then {@link #cpuPerWall()} and {@link #maxBusy()} hold. */
+  /** Closes the window and stops sampling; then the readings below hold. */
   @Override
   public void close() throws InterruptedException {
     if (!running) {
       return;
     }
+    wall = System.nanoTime() - startWall;
+    long endCpu = Clocks.process();
+    long samplerCpu = Math.max(0, Clocks.THREADS.getThreadCpuTime(sampler.threadId())
+        - atStart.getOrDefault(sampler.threadId(), 0L));
+    Map<Long, Long> atEnd = Clocks.perThread();
     running = false;
     sampler.interrupt();
     sampler.join();
-    wall = System.nanoTime() - startWall;
-    cpu = processCpuNanos() - startCpu;
+    if (startCpu >= 0 && endCpu >= 0) {
+      processCpu = Math.max(0, endCpu - startCpu - samplerCpu);
+    }
+    lastSeen.putAll(atEnd);
+    lastSeen.remove(sampler.threadId());
+    for (Map.Entry<Long, Long> thread : lastSeen.entrySet()) {
+      seenCpu += Math.max(0, thread.getValue() - atStart.getOrDefault(thread.getKey(), 0L));
+    }
   }
 
-  private long wall;
-  private long cpu;
-
+  /** The process's CPU time over the wall time: the best single figure, or NaN without a clock. */
   double cpuPerWall() {
-    return cpu < 0 || wall <= 0 ? Double.NaN : (double) cpu / wall;
+    if (processCpu < 0 || wall <= 0) {
+      return Clocks.threadCpu() && wall > 0 ? (double) seenCpu / wall : Double.NaN;
+    }
+    return Math.clamp((double) processCpu / wall, cpuLow(), cpuHigh());
+  }
+
+  /**
+   * At least this many CPUs were busy on average: the larger of what the thread clocks saw and
+   * what the process clock shows less its error. NaN when no clock can be read.
+   */
+  double cpuLow() {
+    if (wall <= 0) {
+      return Double.NaN;
+    }
+    double seen = Clocks.threadCpu() ? (double) seenCpu / wall : Double.NaN;
+    if (processCpu < 0) {
+      return seen;
+    }
+    double process = Math.max(0, processCpu - Clocks.processError()) / (double) wall;
+    return Double.isNaN(seen) ? process : Math.max(seen, process);
+  }
+
+  /** At most this many CPUs were busy on average; NaN without a process clock. */
+  double cpuHigh() {
+    if (processCpu < 0 || wall <= 0) {
+      return Double.NaN;
+    }
+    double high = (double) (processCpu + Clocks.processError()) / wall;
+    double low = cpuLow();
+    return Double.isNaN(low) ? high : Math.max(high, low);
   }
 
   int maxBusy() {
     return maxBusy;
-  }
-
-  static long processCpuNanos() {
-    OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
-    if (os instanceof com.sun.management.OperatingSystemMXBean hotspot) {
-      return hotspot.getProcessCpuTime();
-    }
-    return -1;
   }
 }

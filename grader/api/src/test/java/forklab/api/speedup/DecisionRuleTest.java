@@ -125,6 +125,82 @@ class DecisionRuleTest {
   }
 
   @Test
+  void aSlowOneThreadRunDoesNotHelpCodeThatKeptOneCpuBusy() {
+    List<Round> rounds = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      // 4x faster than the baseline and than its own one-thread run, on about one CPU.
+      rounds.add(new Round(200_000_000L, 50_000_000L, 200_000_000L, 200_000_000L, 105_000_000L, 1.0, 1.4));
+    }
+
+    Decision decision = rule.decide(rounds);
+
+    assertThat(decision.verdict()).isEqualTo(Verdict.FAIL);
+    assertThat(decision.speedup()).isEqualTo(1.0, org.assertj.core.api.Assertions.within(1e-9));
+  }
+
+  @Test
+  void cpuBoundsTooWideToTellAreNeitherPassNorFail() {
+    List<Round> rounds = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      // A 5 ms run: the clocks only tell that between 1 and 5 CPUs were busy.
+      rounds.add(new Round(150_000_000L, 5_000_000L, 150_000_000L, 150_000_000L, 80_000_000L, 1.0, 5.0));
+    }
+
+    Decision decision = rule.decide(rounds);
+
+    assertThat(decision.verdict()).isEqualTo(Verdict.NOT_JUDGED_HERE);
+    assertThat(decision.low()).isLessThan(0.85);
+    assertThat(decision.high()).isGreaterThan(0.85);
+  }
+
+  @Test
+  void cpuBoundsAboveTheSpeedupChangeNothing() {
+    List<Round> withCpu = new ArrayList<>();
+    for (Round round : rounds(2.0, 1.90, 1.95, 1.85, 1.92, 1.88, 1.97, 1.80)) {
+      withCpu.add(new Round(round.baseline(), round.candidate(), round.control(), round.kernelOne(), round.kernelAll(),
+          1.98, 2.3));
+    }
+
+    assertThat(rule.decide(withCpu)).isEqualTo(rule.decide(rounds(2.0, 1.90, 1.95, 1.85, 1.92, 1.88, 1.97, 1.80)));
+  }
+
+  @Test
+  void aDiscardedRoundCountsAsTheWorstForPassAndTheBestForFail() {
+    Decision passing = rule.decide(rounds(2.0, 1.9, 1.9, 1.9, 1.9, 1.9, 1.9), 1);
+    Decision twoDiscarded = rule.decide(rounds(2.0, 1.9, 1.9, 1.9, 1.9, 1.9), 2);
+    Decision failing = rule.decide(rounds(2.0, 1.0, 1.0, 1.0, 1.0, 1.0), 2);
+
+    assertThat(passing.verdict()).isEqualTo(Verdict.PASS);
+    assertThat(passing.discarded()).isEqualTo(1);
+    assertThat(twoDiscarded.verdict()).isEqualTo(Verdict.NOT_JUDGED_HERE);
+    assertThat(twoDiscarded.low()).isEqualTo(Double.NEGATIVE_INFINITY);
+    assertThat(twoDiscarded.reason()).contains("between unknown and").contains("2 of 7 rounds were discarded");
+    assertThat(failing.verdict()).isEqualTo(Verdict.NOT_JUDGED_HERE);
+    assertThat(failing.high()).isEqualTo(Double.POSITIVE_INFINITY);
+  }
+
+  @Test
+  void discardingTheSlowRoundsCannotCherryPickAPass() {
+    // Seven rounds of which two fell short; a saboteur vetoes those two by disturbing the kernel.
+    Decision measured = rule.decide(rounds(2.0, 1.9, 1.9, 1.0, 1.9, 1.9, 1.0, 1.9));
+    Decision vetoed = rule.decide(rounds(2.0, 1.9, 1.9, 1.9, 1.9, 1.9), 2);
+
+    assertThat(measured.verdict()).isNotEqualTo(Verdict.PASS);
+    assertThat(vetoed.verdict()).isNotEqualTo(Verdict.PASS);
+  }
+
+  @Test
+  void tooFewCleanRoundsAreNotJudgedAndAskForMore() {
+    Decision decision = rule.decide(rounds(2.0, 1.9, 1.9), 12);
+
+    assertThat(decision.verdict()).isEqualTo(Verdict.NOT_JUDGED_HERE);
+    assertThat(decision.undecided()).isTrue();
+    assertThat(decision.rounds()).isEqualTo(2);
+    assertThat(decision.reason()).isEqualTo(
+        "too few rounds could count: only 2 of 14 rounds were measured without other threads using the CPUs");
+  }
+
+  @Test
   void theIntervalUsesTheOrderStatisticThatKeepsItsCoverage() {
     assertThat(DecisionRule.orderStatistic(7)).isEqualTo(2);
     assertThat(DecisionRule.orderStatistic(14)).isEqualTo(4);
@@ -136,5 +212,7 @@ class DecisionRuleTest {
     assertThatThrownBy(() -> rule.decide(rounds(2.0, 1.9, 1.9))).hasMessageContaining("at least 3 rounds");
     assertThatThrownBy(() -> new DecisionRule(0, 1.35)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new Round(0, 1, 0, 1, 1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Round(1, 1, 0, 1, 1, 2.0, 1.0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> rule.decide(rounds(2.0, 1.9), 0)).hasMessageContaining("at least 3 rounds");
   }
 }
