@@ -8,6 +8,7 @@ import forklab.plan.PlannedCheck;
 import forklab.run.CheckEvent;
 import forklab.run.FrameLoss;
 import forklab.run.RunOutcome;
+import forklab.runner.SandboxRunner;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -129,6 +130,11 @@ public final class Scorer {
     };
   }
 
+  private static final String CHANNEL_BROKEN = "did not finish: your code closed the process's standard output"
+      + " (FileDescriptor.out, or System.out after replacing it), on which the grader reports results, ";
+  private static final String CHANNEL_ADVICE = "\n  try next: print with System.out and never close it; do not"
+      + " open or close FileDescriptor.out yourself";
+
   private static String missingReason(
       ExerciseSpec exercise, PlannedCheck planned, RunOutcome run, Map<String, String> names) {
     var execution = run.execution();
@@ -153,6 +159,9 @@ public final class Scorer {
         return "did not finish: the JVM running the checks used more than its " + exercise.limits().memoryMb()
             + " MiB of memory while this check ran, and was killed\n  try next: look for data that grows without bound";
       }
+      if (execution.exitCode() == SandboxRunner.CHANNEL_BROKEN) {
+        return CHANNEL_BROKEN + "while this check was running" + CHANNEL_ADVICE;
+      }
       if (loss.inDoubt()) {
         return LostResults.endedOrLost(execution.exitCode());
       }
@@ -161,8 +170,11 @@ public final class Scorer {
           + " let the JVM crash; return or throw instead";
     }
     String culprit = run.running().map(id -> "the JVM stopped during the check '" + names.getOrDefault(id, id) + "'")
-        .orElse(execution.timedOut() ? "the checks ran past their time limit" : "the JVM ended early (exit code "
-            + execution.exitCode() + ")");
+        .orElse(execution.timedOut() ? "the checks ran past their time limit"
+            : execution.exitCode() == SandboxRunner.CHANNEL_BROKEN
+                ? "your code closed the process's standard output (FileDescriptor.out), so the grader could report"
+                    + " no more results"
+                : "the JVM ended early (exit code " + execution.exitCode() + ")");
     if (loss.inDoubt()) {
       return LostResults.neverRanOrLost(culprit);
     }

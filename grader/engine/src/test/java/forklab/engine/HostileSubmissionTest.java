@@ -80,6 +80,21 @@ class HostileSubmissionTest {
   }
 
   @Test
+  void closingTheRealStandardOutputFailsTheCheckThatDidItWithThatReasonNotAsAnExit() throws Exception {
+    ExerciseResult result = grade("closes-stdout");
+
+    assertThat(check(result, "echo returns its input").verdict()).isEqualTo(Verdict.PASS);
+    assertThat(check(result, "twice doubles").verdict()).isEqualTo(Verdict.FAIL);
+    assertThat(check(result, "twice doubles").feedback()).isEqualTo("did not finish: your code closed the process's"
+        + " standard output (FileDescriptor.out, or System.out after replacing it), on which the grader reports"
+        + " results, while this check was running\n  try next: print with System.out and never close it; do not"
+        + " open or close FileDescriptor.out yourself");
+    assertThat(check(result, "sum adds 1 to n").feedback()).isEqualTo("not run: the JVM stopped during the check"
+        + " 'twice doubles', so this check never got its turn; fix that one first");
+    assertThat(result.score()).isEqualTo(1 + 2);
+  }
+
+  @Test
   void anEndlessLoopThatIgnoresInterruptsFailsOnlyItsOwnCheck() throws Exception {
     ExerciseResult result = grade("loops-forever");
 

@@ -219,9 +219,18 @@ public final class SandboxRunner {
     return Optional.ofNullable(onMethod != null ? onMethod : method.getDeclaringClass().getAnnotation(Graded.class));
   }
 
+  /**
+   * The exit status when the result channel broke (the submission closed the real standard
+   * output): nothing more can be reported, so the runner stops at once and says so this way.
+   */
+  public static final int CHANNEL_BROKEN = 72;
+
   private synchronized void emit(Map<String, ?> event) {
     channel.print('\n');
     channel.println(frames.frame(sequence++, JsonText.object(event)));
     channel.flush();
+    if (channel.checkError()) {
+      Runtime.getRuntime().halt(CHANNEL_BROKEN);
+    }
   }
 }
