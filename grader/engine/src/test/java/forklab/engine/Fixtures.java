@@ -32,11 +32,6 @@ public final class Fixtures {
     return Path.of("src/test/fixtures/submissions").resolve(name).toAbsolutePath();
   }
 
-  /** Hostile submissions to the echo course, one folder each (ex90-echo only). */
-  public static Path attack(String name) {
-    return Path.of("src/test/fixtures/attacks").resolve(name).toAbsolutePath();
-  }
-
   /** A workbench for {@code courseHome} whose check-suite cache outlives the test, to save time. */
   public static Workbench workbench(Path courseHome, Path scratch) {
     Path cache = home().resolve(".forklab/test-cache");

@@ -137,6 +137,12 @@ class AttackSuiteTest {
         .as("the grader's scratch folder").isFalse();
   }
 
+  /**
+   * Whether a missing bubblewrap fails the local half instead of skipping it; by default the same as
+   * {@code forklab.requireDocker} (CI sets both). A job container without user namespaces sets it false.
+   */
+  static final String REQUIRE_BUBBLEWRAP = "forklab.requireBubblewrap";
+
   /** Returns when {@code sandbox} can run here; skips the test, or fails it where CI requires every sandbox. */
   private static void requireSandbox(String sandbox) {
     String problem = sandbox.equals("docker") ? DockerAvailable.problem()
@@ -144,9 +150,10 @@ class AttackSuiteTest {
     if (problem == null) {
       return;
     }
-    if (Boolean.getBoolean(DockerAvailable.REQUIRE_PROPERTY)) {
-      throw new IllegalStateException("the " + sandbox + " sandbox is needed here, and -D"
-          + DockerAvailable.REQUIRE_PROPERTY + "=true forbids skipping: " + problem);
+    String required = sandbox.equals("docker") ? DockerAvailable.REQUIRE_PROPERTY : REQUIRE_BUBBLEWRAP;
+    if (Boolean.parseBoolean(System.getProperty(required, System.getProperty(DockerAvailable.REQUIRE_PROPERTY)))) {
+      throw new IllegalStateException("the " + sandbox + " sandbox is needed here, and -D" + required
+          + "=true forbids skipping: " + problem);
     }
     org.junit.jupiter.api.Assumptions.abort("skipped, needs the " + sandbox + " sandbox: " + problem);
   }
