@@ -37,9 +37,8 @@ final class SeedExtension implements ParameterResolver, TestExecutionExceptionHa
     String note =
         "random inputs came from seed " + seed(context) + " (replay with ./forklab grade ... --seed " + seed(context)
             + ", or -D" + PROPERTY + "=" + seed(context) + " under Maven)";
-    AssertionError named = new AssertionError(thrown.getMessage() + System.lineSeparator() + "  " + note, thrown);
-    named.setStackTrace(thrown.getStackTrace());
-    throw named;
+    thrown.addSuppressed(new ReplayNote(note));
+    throw thrown;
   }
 
   private static boolean usedSeed(ExtensionContext context) {

@@ -1,5 +1,6 @@
 package forklab.runner;
 
+import forklab.api.ReplayNote;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -149,6 +150,16 @@ final class CheckListener implements TestExecutionListener {
    * some libraries paste into it), and any other exception with where it was thrown.
    */
   static String describe(Throwable thrown) {
+    StringBuilder text = new StringBuilder(describeAlone(thrown));
+    for (Throwable suppressed : thrown.getSuppressed()) {
+      if (suppressed instanceof ReplayNote note) {
+        text.append(System.lineSeparator()).append("  ").append(note.getMessage());
+      }
+    }
+    return text.toString();
+  }
+
+  private static String describeAlone(Throwable thrown) {
     String message = thrown.getMessage();
     if (thrown instanceof AssertionError || thrown instanceof org.opentest4j.TestAbortedException) {
       return message == null ? thrown.getClass().getName() : withoutStackLines(message);

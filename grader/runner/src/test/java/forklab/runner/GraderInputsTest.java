@@ -47,6 +47,27 @@ class GraderInputsTest {
   }
 
   @Test
+  void aSeededCheckThatHitsATodoStillReadsAsNotImplementedYetAndNamesTheSeedToReplay() {
+    RunnerConfig config = new RunnerConfig(KEY, "run", Map.of(), 42, 30, 1024, List.of(), false, false);
+    java.util.List<Throwable> failures = new java.util.ArrayList<>();
+    SandboxRunner.launcher().execute(SandboxRunner.request(config, List.of(TodoProbe.class)),
+        new org.junit.platform.launcher.TestExecutionListener() {
+          @Override
+          public void executionFinished(org.junit.platform.launcher.TestIdentifier node,
+              org.junit.platform.engine.TestExecutionResult result) {
+            result.getThrowable().ifPresent(failures::add);
+          }
+        });
+
+    assertThat(failures).singleElement().isInstanceOf(UnsupportedOperationException.class);
+    assertThat(CheckListener.describe(failures.getFirst()))
+        .startsWith("not implemented yet: the code still throws UnsupportedOperationException(\"TODO\") (at ")
+        .endsWith("  try next: replace that TODO with your implementation" + System.lineSeparator()
+            + "  random inputs came from seed 42 (replay with ./forklab grade ... --seed 42, or -Dforklab.seed=42"
+            + " under Maven)");
+  }
+
+  @Test
   void theStartUpCalibrationIsFixedOnceAndNoSystemPropertyChangesIt() {
     Calibration.fixAtStart(Optional.empty());
     System.setProperty("forklab.calibration", "2;0.000001;50.0"); // a submission lowering the bar
@@ -92,5 +113,15 @@ class SeedProbe {
   @org.junit.jupiter.api.Test
   void draw(Random random) {
     firstDraw = random.nextLong();
+  }
+}
+
+/** A seeded check on a skeleton whose method still throws the TODO. */
+@Seeded
+class TodoProbe {
+  @org.junit.jupiter.api.Test
+  void draw(Random random) {
+    random.nextInt();
+    throw new UnsupportedOperationException("TODO");
   }
 }
