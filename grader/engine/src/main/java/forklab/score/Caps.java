@@ -13,6 +13,8 @@ public final class Caps {
   public static final int MAX_NOTES = 20;
   /** UTF-8 bytes kept of one message (a failure, an exception, compile errors, a note). */
   public static final int MAX_MESSAGE_BYTES = 4 * 1024;
+  /** Characters kept of what the submission printed during one check. */
+  public static final int MAX_OUTPUT_CHARS = 16 * 1024;
 
   /** The line that ends a cut message. */
   public static final String CUT = "\n[... cut]";
@@ -39,6 +41,12 @@ public final class Caps {
    */
   public static String message(String text) {
     return cut(text, MAX_MESSAGE_BYTES);
+  }
+
+  /** The first {@link #MAX_OUTPUT_CHARS} characters of {@code output}, with a line that says where it was cut. */
+  public static String output(String output) {
+    return output.length() <= MAX_OUTPUT_CHARS ? output
+        : output.substring(0, MAX_OUTPUT_CHARS) + "\n[... output cut at " + MAX_OUTPUT_CHARS + " characters]";
   }
 
   static String cut(String text, int maxBytes) {

@@ -23,7 +23,6 @@ import java.util.stream.Collectors;
 public final class Scorer {
   public static final String COMPILE_CHECK = "compiles";
   public static final String SAFETY_CHECK = "uses only allowed APIs";
-  private static final int MAX_OUTPUT_CHARS = 16 * 1024;
 
   public ExerciseResult score(ExerciseAttempt attempt) {
     ExerciseSpec exercise = attempt.submitted().spec();
@@ -120,7 +119,7 @@ public final class Scorer {
           Duration.ZERO);
     }
     Measurement measurement = measurement(event.entries());
-    String output = cap(event.output());
+    String output = Caps.output(event.output());
     String message = Caps.message(event.message());
     return switch (event.status()) {
       case "SUCCESSFUL" -> result(exercise, planned, Verdict.PASS, "", output, measurement, event.duration());
@@ -231,10 +230,5 @@ public final class Scorer {
       String feedback) {
     return new CheckResult(exercise.id(), name, goal, false, verdict == Verdict.PASS ? points : 0, points, verdict,
         feedback, "", null, Duration.ZERO);
-  }
-
-  private static String cap(String output) {
-    return output.length() <= MAX_OUTPUT_CHARS ? output
-        : output.substring(0, MAX_OUTPUT_CHARS) + "\n[... output cut at " + MAX_OUTPUT_CHARS + " characters]";
   }
 }
