@@ -1,6 +1,7 @@
 package forklab.build;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -8,7 +9,9 @@ import java.util.List;
 
 /**
  * The main class of the compiler process: reads a {@link Request} as JSON on standard input,
- * compiles, and writes the {@link Response} as JSON on standard output.
+ * compiles, and writes the {@link Response} as JSON on standard output. A compiler that gives out
+ * on the sources is a response; a process that cannot compile at all (no compiler, unreadable
+ * request) ends without one.
  */
 final class CompilerProcess {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -25,10 +28,21 @@ final class CompilerProcess {
     PrintStream out = System.out;
     System.setOut(System.err);
     Request request = JSON.readValue(System.in, Request.class);
-    CompileResult result = new InProcessCompiler().compile(
-        request.sources().stream().map(Path::of).toList(), Path.of(request.sourceRoot()),
-        request.classpath().stream().map(Path::of).toList(), Path.of(request.classes()), Path.of(request.nothing()));
-    out.write(JSON.writeValueAsBytes(new Response(result.succeeded(), result.errors())));
+    InProcessCompiler compiler = new InProcessCompiler();
+    Response response;
+    try {
+      CompileResult result = compiler.compile(
+          request.sources().stream().map(Path::of).toList(), Path.of(request.sourceRoot()),
+          request.classpath().stream().map(Path::of).toList(), Path.of(request.classes()), Path.of(request.nothing()));
+      response = new Response(result.succeeded(), result.errors());
+    } catch (IOException e) {
+      throw e;
+    } catch (Throwable crashed) {
+      // javac itself gave out on these sources (a stack overflow, its heap): the sources' doing.
+      response = new Response(false, List.of(new SourceProblem("(compiler)", 0, 0,
+          "the Java compiler failed on this code: " + crashed, "")));
+    }
+    out.write(JSON.writeValueAsBytes(response));
     out.flush();
   }
 

@@ -39,8 +39,8 @@ public final class JavaCompilation {
    * Compiles {@code sources} into {@code classes} against {@code classpath}. Problems are reported
    * relative to {@code sourceRoot}; running out of time or crashing the compiler is a problem too.
    *
-   * @throws IOException when the compiler process cannot be started or its answer read: not the
-   *     sources' fault
+   * @throws IOException when the compiler process cannot start, compile or answer: not the sources'
+   *     fault
    */
   public CompileResult compile(List<Path> sources, Path sourceRoot, List<Path> classpath, Path classes)
       throws IOException, InterruptedException {
@@ -84,8 +84,8 @@ public final class JavaCompilation {
     readAnswer.join();
     readErrors.join();
     if (process.exitValue() != 0) {
-      return failed(classes, "the Java compiler failed on this code (exit code " + process.exitValue() + "): "
-          + errors.toString(StandardCharsets.UTF_8).strip());
+      throw new IOException("the compiler process ended without an answer (exit code " + process.exitValue()
+          + "): " + errors.toString(StandardCharsets.UTF_8).strip());
     }
     CompilerProcess.Response response = CompilerProcess.decode(answer.toByteArray());
     return new CompileResult(response.succeeded(), classes, response.errors());

@@ -174,7 +174,13 @@ public final class Grader {
           spec.id() + " starts processes, so in CI it runs only in the Docker sandbox, and none was available"));
     }
     Path classes = workspace.resolve(spec.id()).resolve("classes");
-    CompileResult compiled = javac.compile(exercise.sources(), exercise.sourceRoot(), List.of(), classes);
+    CompileResult compiled;
+    try {
+      compiled = javac.compile(exercise.sources(), exercise.sourceRoot(), List.of(), classes);
+    } catch (IOException e) {
+      return new ExerciseAttempt(exercise, suite, Optional.empty(), List.of(), Optional.empty(),
+          Optional.of("the compiler could not run: " + e.getMessage()));
+    }
     List<SourceProblem> violations = compiled.succeeded() ? forbiddenApis.check(spec, classes) : List.of();
     ExerciseAttempt attempt = new ExerciseAttempt(exercise, suite, Optional.of(compiled), violations, Optional.empty(), Optional.empty());
     if (!attempt.runnable()) {
