@@ -15,9 +15,10 @@ class ArchitectureTest {
 
   @BeforeAll
   static void importTheGrader() {
-    grader = new ClassFileImporter()
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages("forklab");
+    grader =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("forklab");
   }
 
   @Test
@@ -27,27 +28,48 @@ class ArchitectureTest {
 
   @Test
   void onlyTheCommandLinePrints() {
-    noClasses().that().resideOutsideOfPackages("forklab.cli..", "forklab.runner..")
-        .and().doNotHaveFullyQualifiedName("forklab.build.CompilerProcess")
-        .should().accessField(System.class, "out")
-        .orShould().accessField(System.class, "err")
-        .because("output goes through picocli's writers, and the runner and the compiler process own their JVMs' streams")
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("forklab.cli..", "forklab.runner..")
+        .and()
+        .doNotHaveFullyQualifiedName("forklab.build.CompilerProcess")
+        .should()
+        .accessField(System.class, "out")
+        .orShould()
+        .accessField(System.class, "err")
+        .because(
+            "output goes through picocli's writers, and the runner and the compiler process own their JVMs' streams")
         .check(grader);
   }
 
   @Test
   void theEngineNamesNoExercise() {
-    noClasses().that().resideInAnyPackage("forklab.engine..", "forklab.score..", "forklab.report..",
-            "forklab.sandbox..", "forklab.run..", "forklab.plan..", "forklab.discover..", "forklab.build..")
-        .should().dependOnClassesThat().resideInAnyPackage("forklab.workers..", "forklab.primes..", "forklab.checks..")
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "forklab.engine..",
+            "forklab.score..",
+            "forklab.report..",
+            "forklab.sandbox..",
+            "forklab.run..",
+            "forklab.plan..",
+            "forklab.discover..",
+            "forklab.build..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("forklab.workers..", "forklab.primes..", "forklab.checks..")
         .because("a new exercise set must need no engine change")
         .check(grader);
   }
 
   @Test
   void stagesDoNotReachIntoTheCommandLine() {
-    noClasses().that().resideOutsideOfPackage("forklab.cli..")
-        .should().dependOnClassesThat().resideInAPackage("forklab.cli..")
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("forklab.cli..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("forklab.cli..")
         .check(grader);
   }
 }

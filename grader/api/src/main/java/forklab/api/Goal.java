@@ -23,7 +23,10 @@ public enum Goal {
         return goal;
       }
     }
-    throw new IllegalArgumentException("unknown goal '" + id + "'; the goals are correctness, concurrency,"
-        + " isolation, speedup, architecture and compile");
+    throw new IllegalArgumentException(
+        "unknown goal '"
+            + id
+            + "'; the goals are correctness, concurrency,"
+            + " isolation, speedup, architecture and compile");
   }
 }

@@ -26,11 +26,15 @@ public final class Measured {
   }
 
   /**
-   * Publishes a measurement with named details, such as the calibrated limit or the CPU time,
-   * which the report shows beside it.
+   * Publishes a measurement with named details, such as the calibrated limit or the CPU time, which
+   * the report shows beside it.
    */
   public static void publish(
-      TestReporter reporter, double measured, double required, String unit, Map<String, ?> details) {
+      TestReporter reporter,
+      double measured,
+      double required,
+      String unit,
+      Map<String, ?> details) {
     Map<String, String> entries = new LinkedHashMap<>();
     entries.put(MEASURED, format(measured));
     entries.put(REQUIRED, format(required));

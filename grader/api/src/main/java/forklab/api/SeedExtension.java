@@ -35,8 +35,15 @@ final class SeedExtension implements ParameterResolver, TestExecutionExceptionHa
       throw thrown;
     }
     String note =
-        "random inputs came from seed " + seed(context) + " (replay with ./forklab grade ... --seed " + seed(context)
-            + ", or -D" + PROPERTY + "=" + seed(context) + " under Maven)";
+        "random inputs came from seed "
+            + seed(context)
+            + " (replay with ./forklab grade ... --seed "
+            + seed(context)
+            + ", or -D"
+            + PROPERTY
+            + "="
+            + seed(context)
+            + " under Maven)";
     thrown.addSuppressed(new ReplayNote(note));
     throw thrown;
   }
@@ -55,7 +62,8 @@ final class SeedExtension implements ParameterResolver, TestExecutionExceptionHa
   }
 
   private static long initialSeed(ExtensionContext context) {
-    return context.getConfigurationParameter(PROPERTY)
+    return context
+        .getConfigurationParameter(PROPERTY)
         .filter(configured -> !configured.isBlank())
         .map(configured -> Long.parseLong(configured.trim()))
         .orElseGet(() -> new Random().nextLong() & Long.MAX_VALUE);

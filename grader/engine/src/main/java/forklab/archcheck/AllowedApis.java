@@ -6,22 +6,46 @@ import java.util.TreeSet;
 
 /**
  * The packages a submission may use: its own, the default JDK packages below, and those its
- * exercise lists under {@code packages}. Anything else is refused, so an API nobody thought of
- * (for example {@code java.beans.Expression}, which calls methods by name) is closed by default.
- * Members of allowed packages that are dangerous are refused by the other rules.
+ * exercise lists under {@code packages}. Anything else is refused, so an API nobody thought of (for
+ * example {@code java.beans.Expression}, which calls methods by name) is closed by default. Members
+ * of allowed packages that are dangerous are refused by the other rules.
  */
 public final class AllowedApis {
   /** What every exercise may use. */
-  public static final Set<String> DEFAULT_PACKAGES = Set.copyOf(new TreeSet<>(Set.of(
-      "java.lang", "java.util", "java.util.concurrent", "java.util.concurrent.atomic", "java.util.concurrent.locks",
-      "java.util.function", "java.util.stream", "java.util.regex", "java.io", "java.math", "java.text", "java.time",
-      "java.time.format", "java.time.temporal", "java.nio.charset")));
+  public static final Set<String> DEFAULT_PACKAGES =
+      Set.copyOf(
+          new TreeSet<>(
+              Set.of(
+                  "java.lang",
+                  "java.util",
+                  "java.util.concurrent",
+                  "java.util.concurrent.atomic",
+                  "java.util.concurrent.locks",
+                  "java.util.function",
+                  "java.util.stream",
+                  "java.util.regex",
+                  "java.io",
+                  "java.math",
+                  "java.text",
+                  "java.time",
+                  "java.time.format",
+                  "java.time.temporal",
+                  "java.nio.charset")));
 
-  /** What javac itself refers to for lambdas, string concatenation, records and pattern switches. */
-  private static final Set<String> COMPILER_SUPPORT = Set.of(
-      "java.lang.invoke.LambdaMetafactory", "java.lang.invoke.StringConcatFactory", "java.lang.invoke.CallSite",
-      "java.lang.invoke.MethodType", "java.lang.invoke.MethodHandles$Lookup", "java.lang.invoke.TypeDescriptor",
-      "java.lang.runtime.ObjectMethods", "java.lang.runtime.SwitchBootstraps", "java.lang.invoke.LambdaForm$Hidden");
+  /**
+   * What javac itself refers to for lambdas, string concatenation, records and pattern switches.
+   */
+  private static final Set<String> COMPILER_SUPPORT =
+      Set.of(
+          "java.lang.invoke.LambdaMetafactory",
+          "java.lang.invoke.StringConcatFactory",
+          "java.lang.invoke.CallSite",
+          "java.lang.invoke.MethodType",
+          "java.lang.invoke.MethodHandles$Lookup",
+          "java.lang.invoke.TypeDescriptor",
+          "java.lang.runtime.ObjectMethods",
+          "java.lang.runtime.SwitchBootstraps",
+          "java.lang.invoke.LambdaForm$Hidden");
 
   private AllowedApis() {}
 
@@ -31,7 +55,8 @@ public final class AllowedApis {
       return true;
     }
     String packageName = packageOf(className);
-    return packageName.equals(exercise.packageName()) || DEFAULT_PACKAGES.contains(packageName)
+    return packageName.equals(exercise.packageName())
+        || DEFAULT_PACKAGES.contains(packageName)
         || exercise.packages().contains(packageName);
   }
 

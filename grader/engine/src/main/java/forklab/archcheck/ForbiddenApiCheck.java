@@ -26,39 +26,90 @@ import java.util.function.Predicate;
 public final class ForbiddenApiCheck {
   public static final int MAX_VIOLATIONS = 20;
 
-  private static final Map<ForbiddenApi, Predicate<String>> FORBIDDEN_TYPES = Map.of(
-      ForbiddenApi.REFLECTION, type -> type.startsWith("java.lang.reflect.") || type.equals("java.lang.invoke.MethodHandles")
-          || type.equals("java.lang.invoke.MethodHandles$Lookup") || type.equals("java.lang.invoke.MethodHandle")
-          || type.equals("java.lang.invoke.VarHandle"),
-      ForbiddenApi.RESOURCES, type -> type.equals("java.lang.ClassLoader") || type.endsWith("ClassLoader")
-          && (type.startsWith("java.") || type.startsWith("jdk.")),
-      ForbiddenApi.STACK_WALKING, type -> type.equals("java.lang.StackWalker") || type.startsWith("java.lang.StackWalker$")
-          || type.equals("java.lang.StackTraceElement"),
-      ForbiddenApi.INTERNAL_APIS, type -> type.startsWith("sun.") || type.startsWith("jdk.internal.")
-          || type.startsWith("com.sun.") || type.startsWith("jdk.jshell.") || type.startsWith("jdk.attach.")
-          || type.startsWith("javax.management."),
-      ForbiddenApi.NATIVE, type -> type.startsWith("java.lang.foreign."));
+  private static final Map<ForbiddenApi, Predicate<String>> FORBIDDEN_TYPES =
+      Map.of(
+          ForbiddenApi.REFLECTION,
+              type ->
+                  type.startsWith("java.lang.reflect.")
+                      || type.equals("java.lang.invoke.MethodHandles")
+                      || type.equals("java.lang.invoke.MethodHandles$Lookup")
+                      || type.equals("java.lang.invoke.MethodHandle")
+                      || type.equals("java.lang.invoke.VarHandle"),
+          ForbiddenApi.RESOURCES,
+              type ->
+                  type.equals("java.lang.ClassLoader")
+                      || type.endsWith("ClassLoader")
+                          && (type.startsWith("java.") || type.startsWith("jdk.")),
+          ForbiddenApi.STACK_WALKING,
+              type ->
+                  type.equals("java.lang.StackWalker")
+                      || type.startsWith("java.lang.StackWalker$")
+                      || type.equals("java.lang.StackTraceElement"),
+          ForbiddenApi.INTERNAL_APIS,
+              type ->
+                  type.startsWith("sun.")
+                      || type.startsWith("jdk.internal.")
+                      || type.startsWith("com.sun.")
+                      || type.startsWith("jdk.jshell.")
+                      || type.startsWith("jdk.attach.")
+                      || type.startsWith("javax.management."),
+          ForbiddenApi.NATIVE, type -> type.startsWith("java.lang.foreign."));
 
-  private static final Map<ForbiddenApi, Set<String>> FORBIDDEN_CALLS = Map.of(
-      ForbiddenApi.SYSTEM_EXIT, Set.of("java.lang.System.exit", "java.lang.Runtime.exit", "java.lang.Runtime.halt"),
-      ForbiddenApi.REFLECTION, Set.of("java.lang.Class.forName", "java.lang.Class.getDeclaredMethod",
-          "java.lang.Class.getDeclaredMethods", "java.lang.Class.getDeclaredField", "java.lang.Class.getDeclaredFields",
-          "java.lang.Class.getMethod", "java.lang.Class.getMethods", "java.lang.Class.getField", "java.lang.Class.getFields",
-          "java.lang.Class.getDeclaredConstructor", "java.lang.Class.getDeclaredConstructors",
-          "java.lang.Class.getConstructor", "java.lang.Class.getConstructors", "java.lang.Class.newInstance",
-          "java.lang.Class.getRecordComponents", "java.lang.Module.addOpens"),
-      ForbiddenApi.RESOURCES, Set.of("java.lang.Class.getResource", "java.lang.Class.getResourceAsStream",
-          "java.lang.Class.getClassLoader", "java.lang.Class.getProtectionDomain", "java.lang.Thread.getContextClassLoader",
-          "java.lang.Thread.setContextClassLoader", "java.lang.Module.getResourceAsStream"),
-      ForbiddenApi.STACK_WALKING, Set.of("java.lang.Thread.getAllStackTraces", "java.lang.Thread.getStackTrace",
-          "java.lang.Throwable.getStackTrace", "java.lang.Throwable.setStackTrace"),
-      ForbiddenApi.INTERNAL_APIS, Set.of("java.lang.management.ManagementFactory.getPlatformMBeanServer"),
-      ForbiddenApi.NATIVE, Set.of("java.lang.System.load", "java.lang.System.loadLibrary", "java.lang.Runtime.load",
-          "java.lang.Runtime.loadLibrary"),
-      ForbiddenApi.SYSTEM_PROPERTIES, Set.of("java.lang.System.setProperty", "java.lang.System.clearProperty",
-          "java.lang.System.setProperties", "java.lang.System.getProperties"));
+  private static final Map<ForbiddenApi, Set<String>> FORBIDDEN_CALLS =
+      Map.of(
+          ForbiddenApi.SYSTEM_EXIT,
+              Set.of("java.lang.System.exit", "java.lang.Runtime.exit", "java.lang.Runtime.halt"),
+          ForbiddenApi.REFLECTION,
+              Set.of(
+                  "java.lang.Class.forName",
+                  "java.lang.Class.getDeclaredMethod",
+                  "java.lang.Class.getDeclaredMethods",
+                  "java.lang.Class.getDeclaredField",
+                  "java.lang.Class.getDeclaredFields",
+                  "java.lang.Class.getMethod",
+                  "java.lang.Class.getMethods",
+                  "java.lang.Class.getField",
+                  "java.lang.Class.getFields",
+                  "java.lang.Class.getDeclaredConstructor",
+                  "java.lang.Class.getDeclaredConstructors",
+                  "java.lang.Class.getConstructor",
+                  "java.lang.Class.getConstructors",
+                  "java.lang.Class.newInstance",
+                  "java.lang.Class.getRecordComponents",
+                  "java.lang.Module.addOpens"),
+          ForbiddenApi.RESOURCES,
+              Set.of(
+                  "java.lang.Class.getResource",
+                  "java.lang.Class.getResourceAsStream",
+                  "java.lang.Class.getClassLoader",
+                  "java.lang.Class.getProtectionDomain",
+                  "java.lang.Thread.getContextClassLoader",
+                  "java.lang.Thread.setContextClassLoader",
+                  "java.lang.Module.getResourceAsStream"),
+          ForbiddenApi.STACK_WALKING,
+              Set.of(
+                  "java.lang.Thread.getAllStackTraces",
+                  "java.lang.Thread.getStackTrace",
+                  "java.lang.Throwable.getStackTrace",
+                  "java.lang.Throwable.setStackTrace"),
+          ForbiddenApi.INTERNAL_APIS,
+              Set.of("java.lang.management.ManagementFactory.getPlatformMBeanServer"),
+          ForbiddenApi.NATIVE,
+              Set.of(
+                  "java.lang.System.load",
+                  "java.lang.System.loadLibrary",
+                  "java.lang.Runtime.load",
+                  "java.lang.Runtime.loadLibrary"),
+          ForbiddenApi.SYSTEM_PROPERTIES,
+              Set.of(
+                  "java.lang.System.setProperty",
+                  "java.lang.System.clearProperty",
+                  "java.lang.System.setProperties",
+                  "java.lang.System.getProperties"));
 
-  /** The violations in {@code classes} (a folder of class files), at most {@link #MAX_VIOLATIONS}. */
+  /**
+   * The violations in {@code classes} (a folder of class files), at most {@link #MAX_VIOLATIONS}.
+   */
   public List<SourceProblem> check(ExerciseSpec exercise, Path classes) {
     if (!Files.isDirectory(classes)) {
       return List.of();
@@ -67,19 +118,33 @@ public final class ForbiddenApiCheck {
     Set<SourceProblem> found = new LinkedHashSet<>();
     for (JavaClass type : imported) {
       if (!type.getPackageName().equals(exercise.packageName())) {
-        found.add(new SourceProblem(sourceFile(type, type.getSourceCodeLocation()), 0, 0,
-            rule(ForbiddenApi.FOREIGN_PACKAGE) + ": class " + type.getName() + " is not in package "
-                + exercise.packageName() + "; move it there", ""));
+        found.add(
+            new SourceProblem(
+                sourceFile(type, type.getSourceCodeLocation()),
+                0,
+                0,
+                rule(ForbiddenApi.FOREIGN_PACKAGE)
+                    + ": class "
+                    + type.getName()
+                    + " is not in package "
+                    + exercise.packageName()
+                    + "; move it there",
+                ""));
         continue;
       }
       for (JavaAccess<?> access : type.getAccessesFromSelf()) {
         String target = access.getTargetOwner().getName() + "." + access.getName();
-        FORBIDDEN_CALLS.forEach((rule, calls) -> {
-          if (!exercise.allows(rule) && calls.contains(target)) {
-            found.add(violation(rule, type, access.getSourceCodeLocation(),
-                access.getOrigin().getFullName() + " calls " + simple(target) + "()"));
-          }
-        });
+        FORBIDDEN_CALLS.forEach(
+            (rule, calls) -> {
+              if (!exercise.allows(rule) && calls.contains(target)) {
+                found.add(
+                    violation(
+                        rule,
+                        type,
+                        access.getSourceCodeLocation(),
+                        access.getOrigin().getFullName() + " calls " + simple(target) + "()"));
+              }
+            });
       }
       for (Dependency dependency : type.getDirectDependenciesFromSelf()) {
         JavaClass targetClass = dependency.getTargetClass();
@@ -95,26 +160,43 @@ public final class ForbiddenApiCheck {
           if (rule.getValue().test(target)) {
             ruled = true;
             if (!exercise.allows(rule.getKey())) {
-              found.add(violation(rule.getKey(), type, dependency.getSourceCodeLocation(),
-                  type.getSimpleName() + " uses " + target));
+              found.add(
+                  violation(
+                      rule.getKey(),
+                      type,
+                      dependency.getSourceCodeLocation(),
+                      type.getSimpleName() + " uses " + target));
             }
           }
         }
         if (!ruled && !AllowedApis.allows(exercise, target)) {
-          found.add(violation(ForbiddenApi.UNLISTED_PACKAGE, type, dependency.getSourceCodeLocation(),
-              type.getSimpleName() + " uses " + target + "; " + exercise.id() + " allows "
-                  + String.join(", ", AllowedApis.packages(exercise))));
+          found.add(
+              violation(
+                  ForbiddenApi.UNLISTED_PACKAGE,
+                  type,
+                  dependency.getSourceCodeLocation(),
+                  type.getSimpleName()
+                      + " uses "
+                      + target
+                      + "; "
+                      + exercise.id()
+                      + " allows "
+                      + String.join(", ", AllowedApis.packages(exercise))));
         }
       }
     }
     List<SourceProblem> sorted = new ArrayList<>(found);
-    sorted.sort(Comparator.comparing(SourceProblem::file).thenComparingLong(SourceProblem::line)
-        .thenComparing(SourceProblem::message));
+    sorted.sort(
+        Comparator.comparing(SourceProblem::file)
+            .thenComparingLong(SourceProblem::line)
+            .thenComparing(SourceProblem::message));
     return List.copyOf(sorted.subList(0, Math.min(sorted.size(), MAX_VIOLATIONS)));
   }
 
-  private static SourceProblem violation(ForbiddenApi rule, JavaClass type, SourceCodeLocation location, String what) {
-    return new SourceProblem(sourceFile(type, location), location.getLineNumber(), 0, rule(rule) + ": " + what, "");
+  private static SourceProblem violation(
+      ForbiddenApi rule, JavaClass type, SourceCodeLocation location, String what) {
+    return new SourceProblem(
+        sourceFile(type, location), location.getLineNumber(), 0, rule(rule) + ": " + what, "");
   }
 
   private static String rule(ForbiddenApi rule) {

@@ -17,7 +17,12 @@ final class CompilerProcess {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** What to compile; paths as strings. */
-  record Request(List<String> sources, String sourceRoot, List<String> classpath, String classes, String nothing) {}
+  record Request(
+      List<String> sources,
+      String sourceRoot,
+      List<String> classpath,
+      String classes,
+      String nothing) {}
 
   /** What came of it. */
   record Response(boolean succeeded, List<SourceProblem> errors) {}
@@ -31,16 +36,28 @@ final class CompilerProcess {
     InProcessCompiler compiler = new InProcessCompiler();
     Response response;
     try {
-      CompileResult result = compiler.compile(
-          request.sources().stream().map(Path::of).toList(), Path.of(request.sourceRoot()),
-          request.classpath().stream().map(Path::of).toList(), Path.of(request.classes()), Path.of(request.nothing()));
+      CompileResult result =
+          compiler.compile(
+              request.sources().stream().map(Path::of).toList(),
+              Path.of(request.sourceRoot()),
+              request.classpath().stream().map(Path::of).toList(),
+              Path.of(request.classes()),
+              Path.of(request.nothing()));
       response = new Response(result.succeeded(), result.errors());
     } catch (IOException e) {
       throw e;
     } catch (Throwable crashed) {
       // javac itself gave out on these sources (a stack overflow, its heap): the sources' doing.
-      response = new Response(false, List.of(new SourceProblem("(compiler)", 0, 0,
-          "the Java compiler failed on this code: " + crashed, "")));
+      response =
+          new Response(
+              false,
+              List.of(
+                  new SourceProblem(
+                      "(compiler)",
+                      0,
+                      0,
+                      "the Java compiler failed on this code: " + crashed,
+                      "")));
     }
     out.write(JSON.writeValueAsBytes(response));
     out.flush();

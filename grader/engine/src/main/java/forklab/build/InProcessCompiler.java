@@ -27,7 +27,8 @@ final class InProcessCompiler {
   InProcessCompiler() {
     compiler = ToolProvider.getSystemJavaCompiler();
     if (compiler == null) {
-      throw new IllegalStateException("no Java compiler in this runtime: run Forklab on a JDK, not a JRE");
+      throw new IllegalStateException(
+          "no Java compiler in this runtime: run Forklab on a JDK, not a JRE");
     }
   }
 
@@ -35,26 +36,49 @@ final class InProcessCompiler {
    * Compiles {@code sources} into {@code classes} against {@code classpath}. Problems are reported
    * relative to {@code sourceRoot}.
    */
-  CompileResult compile(List<Path> sources, Path sourceRoot, List<Path> classpath, Path classes, Path nothing)
+  CompileResult compile(
+      List<Path> sources, Path sourceRoot, List<Path> classpath, Path classes, Path nothing)
       throws IOException {
     Files.createDirectories(classes);
     if (sources.isEmpty()) {
       return new CompileResult(true, classes, List.of());
     }
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    List<String> options = new ArrayList<>(List.of(
-        "--release", JavaCompilation.RELEASE, "-proc:none", "-encoding", "UTF-8", "-nowarn", "-Xlint:none",
-        "-implicit:none", "-Xmaxerrs", Integer.toString(JavaCompilation.MAX_ERRORS), "-d", classes.toString()));
+    List<String> options =
+        new ArrayList<>(
+            List.of(
+                "--release",
+                JavaCompilation.RELEASE,
+                "-proc:none",
+                "-encoding",
+                "UTF-8",
+                "-nowarn",
+                "-Xlint:none",
+                "-implicit:none",
+                "-Xmaxerrs",
+                Integer.toString(JavaCompilation.MAX_ERRORS),
+                "-d",
+                classes.toString()));
     // An empty class path means the working folder to javac: name an empty folder instead.
     options.add("-classpath");
-    options.add(classpath.isEmpty() ? nothing.toString()
-        : String.join(java.io.File.pathSeparator, classpath.stream().map(Path::toString).toList()));
+    options.add(
+        classpath.isEmpty()
+            ? nothing.toString()
+            : String.join(
+                java.io.File.pathSeparator, classpath.stream().map(Path::toString).toList()));
     options.add("-sourcepath");
     options.add(sourceRoot.toString());
     boolean ok;
-    try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+    try (StandardJavaFileManager files =
+        compiler.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
       JavaCompiler.CompilationTask task =
-          compiler.getTask(new StringWriter(), files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(sources));
+          compiler.getTask(
+              new StringWriter(),
+              files,
+              diagnostics,
+              options,
+              null,
+              files.getJavaFileObjectsFromPaths(sources));
       ok = task.call();
     }
     List<SourceProblem> errors = new ArrayList<>();
@@ -67,15 +91,20 @@ final class InProcessCompiler {
     if (!ok && errors.isEmpty()) {
       errors.add(new SourceProblem("(compiler)", 0, 0, "compilation failed without a message", ""));
     }
-    return new CompileResult(ok, classes, errors.subList(0, Math.min(errors.size(), JavaCompilation.MAX_ERRORS)));
+    return new CompileResult(
+        ok, classes, errors.subList(0, Math.min(errors.size(), JavaCompilation.MAX_ERRORS)));
   }
 
-  private static SourceProblem problem(Diagnostic<? extends JavaFileObject> diagnostic, Path sourceRoot) {
+  private static SourceProblem problem(
+      Diagnostic<? extends JavaFileObject> diagnostic, Path sourceRoot) {
     String file = "(unknown file)";
     String line = "";
     if (diagnostic.getSource() != null) {
       Path path = Path.of(diagnostic.getSource().toUri());
-      file = path.startsWith(sourceRoot) ? sourceRoot.relativize(path).toString() : path.getFileName().toString();
+      file =
+          path.startsWith(sourceRoot)
+              ? sourceRoot.relativize(path).toString()
+              : path.getFileName().toString();
       line = sourceLine(path, diagnostic.getLineNumber());
     }
     return new SourceProblem(

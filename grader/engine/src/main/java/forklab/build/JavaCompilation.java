@@ -21,8 +21,10 @@ import java.util.concurrent.TimeUnit;
 public final class JavaCompilation {
   public static final int MAX_ERRORS = 20;
   public static final String RELEASE = "21";
+
   /** How long compiling one exercise may take unless told otherwise. */
   public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(60);
+
   private static final int STDERR_KEPT = 2_000;
 
   private final Duration timeLimit;
@@ -42,7 +44,8 @@ public final class JavaCompilation {
    * @throws IOException when the compiler process cannot start, compile or answer: not the sources'
    *     fault
    */
-  public CompileResult compile(List<Path> sources, Path sourceRoot, List<Path> classpath, Path classes)
+  public CompileResult compile(
+      List<Path> sources, Path sourceRoot, List<Path> classpath, Path classes)
       throws IOException, InterruptedException {
     Files.createDirectories(classes);
     if (sources.isEmpty()) {
@@ -50,8 +53,15 @@ public final class JavaCompilation {
     }
     Path nothing = Files.createTempDirectory("forklab-javac-");
     try {
-      return run(new CompilerProcess.Request(sources.stream().map(Path::toString).toList(), sourceRoot.toString(),
-          classpath.stream().map(Path::toString).toList(), classes.toString(), nothing.toString()), classes, nothing);
+      return run(
+          new CompilerProcess.Request(
+              sources.stream().map(Path::toString).toList(),
+              sourceRoot.toString(),
+              classpath.stream().map(Path::toString).toList(),
+              classes.toString(),
+              nothing.toString()),
+          classes,
+          nothing);
     } finally {
       FileTrees.deleteQuietly(nothing);
     }
@@ -60,10 +70,18 @@ public final class JavaCompilation {
   private CompileResult run(CompilerProcess.Request request, Path classes, Path workingFolder)
       throws IOException, InterruptedException {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process process = new ProcessBuilder(java.toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-        "-Xss4m", "-Xmx1g", "-cp", System.getProperty("java.class.path"), CompilerProcess.class.getName())
-        .directory(workingFolder.toFile())
-        .start();
+    Process process =
+        new ProcessBuilder(
+                java.toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-Xss4m",
+                "-Xmx1g",
+                "-cp",
+                System.getProperty("java.class.path"),
+                CompilerProcess.class.getName())
+            .directory(workingFolder.toFile())
+            .start();
     ByteArrayOutputStream answer = new ByteArrayOutputStream();
     ByteArrayOutputStream errors = new ByteArrayOutputStream();
     Thread readAnswer = copier(process.getInputStream(), answer, Integer.MAX_VALUE);
@@ -76,38 +94,52 @@ public final class JavaCompilation {
       process.destroyForcibly().waitFor();
       readAnswer.join(1000);
       readErrors.join(1000);
-      String limit = timeLimit.toMillis() % 1000 == 0 ? timeLimit.toSeconds() + " s" : timeLimit.toMillis() + " ms";
-      return failed(classes, "compiling took longer than " + limit + " and was stopped;"
-          + " javac normally needs a second or two, so look for code that makes type inference work very hard"
-          + " (deeply nested lambdas or generic calls)");
+      String limit =
+          timeLimit.toMillis() % 1000 == 0
+              ? timeLimit.toSeconds() + " s"
+              : timeLimit.toMillis() + " ms";
+      return failed(
+          classes,
+          "compiling took longer than "
+              + limit
+              + " and was stopped;"
+              + " javac normally needs a second or two, so look for code that makes type inference work very hard"
+              + " (deeply nested lambdas or generic calls)");
     }
     readAnswer.join();
     readErrors.join();
     if (process.exitValue() != 0) {
-      throw new IOException("the compiler process ended without an answer (exit code " + process.exitValue()
-          + "): " + errors.toString(StandardCharsets.UTF_8).strip());
+      throw new IOException(
+          "the compiler process ended without an answer (exit code "
+              + process.exitValue()
+              + "): "
+              + errors.toString(StandardCharsets.UTF_8).strip());
     }
     CompilerProcess.Response response = CompilerProcess.decode(answer.toByteArray());
     return new CompileResult(response.succeeded(), classes, response.errors());
   }
 
   private static CompileResult failed(Path classes, String message) {
-    return new CompileResult(false, classes, List.of(new SourceProblem("(compiler)", 0, 0, message, "")));
+    return new CompileResult(
+        false, classes, List.of(new SourceProblem("(compiler)", 0, 0, message, "")));
   }
 
   private static Thread copier(InputStream from, ByteArrayOutputStream to, int limit) {
-    Thread thread = new Thread(() -> {
-      byte[] buffer = new byte[8192];
-      try {
-        for (int read = from.read(buffer); read >= 0; read = from.read(buffer)) {
-          synchronized (to) {
-            to.write(buffer, 0, Math.min(read, Math.max(0, limit - to.size())));
-          }
-        }
-      } catch (IOException closed) {
-        // The process ended.
-      }
-    }, "forklab-javac-reader");
+    Thread thread =
+        new Thread(
+            () -> {
+              byte[] buffer = new byte[8192];
+              try {
+                for (int read = from.read(buffer); read >= 0; read = from.read(buffer)) {
+                  synchronized (to) {
+                    to.write(buffer, 0, Math.min(read, Math.max(0, limit - to.size())));
+                  }
+                }
+              } catch (IOException closed) {
+                // The process ended.
+              }
+            },
+            "forklab-javac-reader");
     thread.setDaemon(true);
     thread.start();
     return thread;

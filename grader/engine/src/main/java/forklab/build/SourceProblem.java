@@ -9,7 +9,8 @@ package forklab.build;
  * @param message what is wrong
  * @param sourceLine the offending line of code, or empty
  */
-public record SourceProblem(String file, long line, long column, String message, String sourceLine) {
+public record SourceProblem(
+    String file, long line, long column, String message, String sourceLine) {
 
   /** {@code path:line:col: message}, then the source line and a caret, as compilers print it. */
   public String describe() {

@@ -36,10 +36,13 @@ public final class Forklab implements Runnable {
     CommandLine line = new CommandLine(new Forklab());
     line.setOut(out);
     line.setErr(err);
-    line.setExecutionExceptionHandler((exception, commandLine, parsed) -> {
-      commandLine.getErr().println("forklab: " + exception.getMessage());
-      return exception instanceof IllegalArgumentException ? ExitCodes.USAGE : ExitCodes.INFRASTRUCTURE;
-    });
+    line.setExecutionExceptionHandler(
+        (exception, commandLine, parsed) -> {
+          commandLine.getErr().println("forklab: " + exception.getMessage());
+          return exception instanceof IllegalArgumentException
+              ? ExitCodes.USAGE
+              : ExitCodes.INFRASTRUCTURE;
+        });
     return line.execute(args);
   }
 

@@ -16,10 +16,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code forklab grade DIR}: grades one submission and writes the four reports. */
 @Command(
@@ -36,46 +36,87 @@ import picocli.CommandLine.Model.CommandSpec;
 final class GradeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "DIR", description = "a folder laid out like exercises/ (exNN-name/src/main/java), or one such exercise folder")
+  @Parameters(
+      paramLabel = "DIR",
+      description =
+          "a folder laid out like exercises/ (exNN-name/src/main/java), or one such exercise folder")
   Path submission;
 
-  @Option(names = "--exercise", paramLabel = "ID", description = "grade only this exercise (repeatable)")
+  @Option(
+      names = "--exercise",
+      paramLabel = "ID",
+      description = "grade only this exercise (repeatable)")
   List<String> exercises = new ArrayList<>();
 
-  @Option(names = "--out", paramLabel = "OUT", description = "where the reports go (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--out",
+      paramLabel = "OUT",
+      description = "where the reports go (default: ${DEFAULT-VALUE})")
   Path out = Path.of("grade-report");
 
-  @Option(names = "--sandbox", paramLabel = "MODE", description = "auto, docker or local (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--sandbox",
+      paramLabel = "MODE",
+      description = "auto, docker or local (default: ${DEFAULT-VALUE})")
   SandboxChoice sandbox = SandboxChoice.auto;
 
-  @Option(names = "--fail-under", paramLabel = "PCT", description = "exit 1 when the score is below PCT percent")
+  @Option(
+      names = "--fail-under",
+      paramLabel = "PCT",
+      description = "exit 1 when the score is below PCT percent")
   Double failUnder;
 
-  @Option(names = "--course", paramLabel = "HOME", description = "the course to use: a folder with exercises/,"
-      + " solutions/ and grader/checks/ (default: this Forklab's own)")
+  @Option(
+      names = "--course",
+      paramLabel = "HOME",
+      description =
+          "the course to use: a folder with exercises/,"
+              + " solutions/ and grader/checks/ (default: this Forklab's own)")
   Path course;
 
-  @Option(names = "--goal", paramLabel = "GOAL", description = "grade only the checks of this goal: correctness,"
-      + " concurrency, isolation, speedup or architecture (repeatable; compiling is always checked)")
+  @Option(
+      names = "--goal",
+      paramLabel = "GOAL",
+      description =
+          "grade only the checks of this goal: correctness,"
+              + " concurrency, isolation, speedup or architecture (repeatable; compiling is always checked)")
   List<String> goals = new ArrayList<>();
 
-  @Option(names = "--check", paramLabel = "TEXT", description = "grade only the checks whose name contains TEXT")
+  @Option(
+      names = "--check",
+      paramLabel = "TEXT",
+      description = "grade only the checks whose name contains TEXT")
   String check;
 
-  @Option(names = "--retry-unjudged", paramLabel = "N", description = "measure an exercise again, up to N times,"
-      + " while some of its checks are not judged here (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--retry-unjudged",
+      paramLabel = "N",
+      description =
+          "measure an exercise again, up to N times,"
+              + " while some of its checks are not judged here (default: ${DEFAULT-VALUE})")
   int retryUnjudged;
 
-  @Option(names = "--trusted", description = "the submission is trusted (your own code, a course's references):"
-      + " grade it even where neither Docker nor bubblewrap can isolate it, which --ci otherwise refuses")
+  @Option(
+      names = "--trusted",
+      description =
+          "the submission is trusted (your own code, a course's references):"
+              + " grade it even where neither Docker nor bubblewrap can isolate it, which --ci otherwise refuses")
   boolean trusted;
 
-  @Option(names = "--ci", arity = "1", paramLabel = "BOOL", defaultValue = "${env:CI:-false}",
-      description = "grade as CI does: untrusted code only in Docker or bubblewrap, exercises that need a"
-          + " container only in Docker (default: ${DEFAULT-VALUE}, from the CI variable)")
+  @Option(
+      names = "--ci",
+      arity = "1",
+      paramLabel = "BOOL",
+      defaultValue = "${env:CI:-false}",
+      description =
+          "grade as CI does: untrusted code only in Docker or bubblewrap, exercises that need a"
+              + " container only in Docker (default: ${DEFAULT-VALUE}, from the CI variable)")
   boolean ci;
 
-  @Option(names = "--seed", paramLabel = "N", description = "seed for randomized checks (default: a fresh one, printed)")
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      description = "seed for randomized checks (default: a fresh one, printed)")
   Long seed;
 
   @Override
@@ -83,7 +124,8 @@ final class GradeCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
     if (failUnder != null && (failUnder < 0 || failUnder > 100)) {
-      stderr.println("forklab grade: --fail-under takes a percentage from 0 to 100, not " + failUnder);
+      stderr.println(
+          "forklab grade: --fail-under takes a percentage from 0 to 100, not " + failUnder);
       return ExitCodes.USAGE;
     }
     long runSeed = seed != null ? seed : new SecureRandom().nextLong() & Long.MAX_VALUE;
@@ -92,33 +134,51 @@ final class GradeCommand implements Callable<Integer> {
     }
   }
 
-  private int run(Workbench workbench, long runSeed, PrintWriter stdout, PrintWriter stderr) throws Exception {
+  private int run(Workbench workbench, long runSeed, PrintWriter stdout, PrintWriter stderr)
+      throws Exception {
     List<String> warnings = new ArrayList<>();
     GradeResult grade;
     boolean requireIsolation = ci && !trusted;
-    try (Sandbox chosen = Sandboxes.open(sandbox, workbench.scratch(), requireIsolation, warnings, stderr)) {
+    try (Sandbox chosen =
+        Sandboxes.open(sandbox, workbench.scratch(), requireIsolation, warnings, stderr)) {
       stderr.println("forklab: seed " + runSeed + ", sandbox " + chosen.name());
       java.util.Set<forklab.api.Goal> onlyGoals = new java.util.HashSet<>();
       for (String goal : goals) {
         onlyGoals.add(forklab.api.Goal.fromId(goal));
       }
-      grade = workbench.grader(chosen).containerRequired(ci).retryUnjudged(retryUnjudged).onlyGoals(onlyGoals).onlyNamed(check)
-          .grade(submission, exercises, runSeed, warnings, stderr::println);
+      grade =
+          workbench
+              .grader(chosen)
+              .containerRequired(ci)
+              .retryUnjudged(retryUnjudged)
+              .onlyGoals(onlyGoals)
+              .onlyNamed(check)
+              .grade(submission, exercises, runSeed, warnings, stderr::println);
     } catch (SubmissionException e) {
       stderr.println("forklab grade: " + e.getMessage());
       return ExitCodes.USAGE;
     } catch (SandboxException e) {
       // No score is given, and the reports say why: nothing reads this as the student's failure.
       String message = "the " + sandbox + " sandbox could not be used: " + e.getMessage();
-      Reports.writeAll(new GradeResult(Grader.VERSION, sandbox == SandboxChoice.docker ? "docker" : "local",
-          java.time.Instant.now(), java.time.Duration.ZERO, List.of(), message, warnings), out);
+      Reports.writeAll(
+          new GradeResult(
+              Grader.VERSION,
+              sandbox == SandboxChoice.docker ? "docker" : "local",
+              java.time.Instant.now(),
+              java.time.Duration.ZERO,
+              List.of(),
+              message,
+              warnings),
+          out);
       stderr.println("forklab grade: infrastructure error, no score was given: " + message);
       return ExitCodes.INFRASTRUCTURE;
     }
     List<Path> written = Reports.writeAll(grade, out);
     printSummary(stdout, grade, written);
     if (grade.hasInfrastructureError()) {
-      stderr.println("forklab grade: infrastructure error, no score was given: " + grade.infrastructureError());
+      stderr.println(
+          "forklab grade: infrastructure error, no score was given: "
+              + grade.infrastructureError());
       return ExitCodes.INFRASTRUCTURE;
     }
     double percent = grade.maxScore() == 0 ? 100 : 100 * grade.score() / grade.maxScore();
@@ -127,10 +187,21 @@ final class GradeCommand implements Callable<Integer> {
 
   private static void printSummary(PrintWriter out, GradeResult grade, List<Path> written) {
     for (ExerciseResult exercise : grade.exercises()) {
-      out.printf(Locale.ROOT, "%-28s %6s / %s%n", exercise.id(), Points.format(exercise.score()), Points.format(exercise.maxScore()));
+      out.printf(
+          Locale.ROOT,
+          "%-28s %6s / %s%n",
+          exercise.id(),
+          Points.format(exercise.score()),
+          Points.format(exercise.maxScore()));
     }
     double percent = grade.maxScore() == 0 ? 0 : 100 * grade.score() / grade.maxScore();
-    out.printf(Locale.ROOT, "%-28s %6s / %s (%.1f%%)%n", "total", Points.format(grade.score()), Points.format(grade.maxScore()), percent);
+    out.printf(
+        Locale.ROOT,
+        "%-28s %6s / %s (%.1f%%)%n",
+        "total",
+        Points.format(grade.score()),
+        Points.format(grade.maxScore()),
+        percent);
     out.println("reports: " + String.join(", ", written.stream().map(Path::toString).toList()));
   }
 }

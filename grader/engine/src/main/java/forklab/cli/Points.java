@@ -7,6 +7,8 @@ final class Points {
   private Points() {}
 
   static String format(double points) {
-    return points == Math.rint(points) ? Long.toString((long) points) : String.format(Locale.ROOT, "%.2f", points);
+    return points == Math.rint(points)
+        ? Long.toString((long) points)
+        : String.format(Locale.ROOT, "%.2f", points);
   }
 }

@@ -20,27 +20,39 @@ final class Sandboxes {
    *
    * @param requireIsolation refuse a bare child process (untrusted code in CI)
    */
-  static Sandbox open(SandboxChoice choice, Path scratch, boolean requireIsolation, List<String> warnings,
-      PrintWriter err) throws SandboxException {
+  static Sandbox open(
+      SandboxChoice choice,
+      Path scratch,
+      boolean requireIsolation,
+      List<String> warnings,
+      PrintWriter err)
+      throws SandboxException {
     Sandbox sandbox = open(choice, scratch, warnings, err);
     if (sandbox.isolation().containsUntrustedCode()) {
       return sandbox;
     }
-    String why = "neither Docker nor bubblewrap can isolate the submission here ("
-        + LocalSandbox.bubblewrapUnavailable().orElse("bubblewrap unusable") + ")";
+    String why =
+        "neither Docker nor bubblewrap can isolate the submission here ("
+            + LocalSandbox.bubblewrapUnavailable().orElse("bubblewrap unusable")
+            + ")";
     if (requireIsolation) {
       sandbox.close();
-      throw new SandboxException(why + ", and with CI=true untrusted code never runs without isolation;"
-          + " install Docker or bubblewrap (apt-get install bubblewrap), or pass --trusted for code you trust");
+      throw new SandboxException(
+          why
+              + ", and with CI=true untrusted code never runs without isolation;"
+              + " install Docker or bubblewrap (apt-get install bubblewrap), or pass --trusted for code you trust");
     }
-    String warning = why + "; the submission runs as a plain child process that can read and write what the"
-        + " grader can: grade only code you trust this way";
+    String warning =
+        why
+            + "; the submission runs as a plain child process that can read and write what the"
+            + " grader can: grade only code you trust this way";
     warnings.add(warning);
     err.println("forklab: " + warning);
     return sandbox;
   }
 
-  private static Sandbox open(SandboxChoice choice, Path scratch, List<String> warnings, PrintWriter err)
+  private static Sandbox open(
+      SandboxChoice choice, Path scratch, List<String> warnings, PrintWriter err)
       throws SandboxException {
     return switch (choice) {
       case local -> new LocalSandbox(scratch);
@@ -57,10 +69,13 @@ final class Sandboxes {
           reason = "no Docker engine answers";
         }
         LocalSandbox local = new LocalSandbox(scratch);
-        String warning = reason + "; using the local sandbox instead ("
-            + (local.isolation().containsUntrustedCode()
-                ? "bubblewrap: own namespaces, no network, no memory or CPU limits beyond the JVM's own"
-                : "no isolation") + ")";
+        String warning =
+            reason
+                + "; using the local sandbox instead ("
+                + (local.isolation().containsUntrustedCode()
+                    ? "bubblewrap: own namespaces, no network, no memory or CPU limits beyond the JVM's own"
+                    : "no isolation")
+                + ")";
         warnings.add(warning);
         err.println("forklab: " + warning);
         yield local;

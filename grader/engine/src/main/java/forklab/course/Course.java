@@ -18,15 +18,35 @@ import java.util.stream.Stream;
 
 /**
  * The exercises under a Forklab home: one per {@code grader/checks/<id>/exercise.yaml}, with its
- * skeleton and public tests under {@code exercises/<id>} and reference under {@code solutions/<id>}.
+ * skeleton and public tests under {@code exercises/<id>} and reference under {@code
+ * solutions/<id>}.
  */
 public record Course(Path home, List<ExerciseSpec> exercises) {
   private static final Set<String> KNOWN_KEYS =
-      new java.util.TreeSet<>(Set.of("id", "title", "package", "points", "limits", "sandbox", "allow", "packages", "jvm-options",
-          "calibrate"));
-  private static final Set<String> POINT_KEYS = new java.util.TreeSet<>(Set.of("compile", "public-test"));
-  private static final Set<String> LIMIT_KEYS = new java.util.TreeSet<>(Set.of("time-limit-seconds",
-      "test-timeout-seconds", "heap-mb", "output-kib", "memory-mb", "pids", "cpus"));
+      new java.util.TreeSet<>(
+          Set.of(
+              "id",
+              "title",
+              "package",
+              "points",
+              "limits",
+              "sandbox",
+              "allow",
+              "packages",
+              "jvm-options",
+              "calibrate"));
+  private static final Set<String> POINT_KEYS =
+      new java.util.TreeSet<>(Set.of("compile", "public-test"));
+  private static final Set<String> LIMIT_KEYS =
+      new java.util.TreeSet<>(
+          Set.of(
+              "time-limit-seconds",
+              "test-timeout-seconds",
+              "heap-mb",
+              "output-kib",
+              "memory-mb",
+              "pids",
+              "cpus"));
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   public Course {
@@ -97,11 +117,13 @@ public record Course(Path home, List<ExerciseSpec> exercises) {
       root.path("jvm-options").forEach(option -> jvmOptions.add(option.asText()));
       String sandbox = text(root, "sandbox", "optional");
       if (!sandbox.equals("optional") && !sandbox.equals("required")) {
-        throw new IllegalArgumentException("sandbox must be optional or required, not '" + sandbox + "'");
+        throw new IllegalArgumentException(
+            "sandbox must be optional or required, not '" + sandbox + "'");
       }
       JsonNode calibrate = root.path("calibrate");
       if (!calibrate.isMissingNode() && !calibrate.isBoolean()) {
-        throw new IllegalArgumentException("calibrate must be true or false, not '" + calibrate.asText() + "'");
+        throw new IllegalArgumentException(
+            "calibrate must be true or false, not '" + calibrate.asText() + "'");
       }
       return new ExerciseSpec(
           id,
@@ -140,7 +162,8 @@ public record Course(Path home, List<ExerciseSpec> exercises) {
     for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!known.contains(name)) {
-        throw new IllegalArgumentException("unknown key '" + prefix + name + "' (known: " + String.join(", ", known) + ")");
+        throw new IllegalArgumentException(
+            "unknown key '" + prefix + name + "' (known: " + String.join(", ", known) + ")");
       }
     }
   }
@@ -151,7 +174,8 @@ public record Course(Path home, List<ExerciseSpec> exercises) {
       return fallback;
     }
     if (!node.isNumber()) {
-      throw new IllegalArgumentException("'" + prefix + name + "' must be a number, not '" + node.asText() + "'");
+      throw new IllegalArgumentException(
+          "'" + prefix + name + "' must be a number, not '" + node.asText() + "'");
     }
     return node.asDouble();
   }
@@ -162,7 +186,8 @@ public record Course(Path home, List<ExerciseSpec> exercises) {
       return fallback;
     }
     if (!node.canConvertToInt() || !node.isIntegralNumber()) {
-      throw new IllegalArgumentException("'limits." + name + "' must be a whole number, not '" + node.asText() + "'");
+      throw new IllegalArgumentException(
+          "'limits." + name + "' must be a whole number, not '" + node.asText() + "'");
     }
     return node.asInt();
   }

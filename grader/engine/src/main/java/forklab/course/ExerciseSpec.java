@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * @param skeleton the skeleton's {@code src/main/java}
  * @param publicTests the public tests' {@code src/test/java}
  * @param hiddenChecks the hidden checks' source folder
- * @param jvmOptions extra options for the check JVM, for example to turn off the common fork/join pool
+ * @param jvmOptions extra options for the check JVM, for example to turn off the common fork/join
+ *     pool
  * @param calibrate whether the check JVM measures the machine's parallelism at start, before any
  *     student class loads, for the speedup judge
  * @param packages the JDK packages students may use besides the default ones (see {@code
@@ -54,35 +55,62 @@ public record ExerciseSpec(
       throw new IllegalArgumentException("exercise id '" + id + "' is not of the form exNN-name");
     }
     if (packageName == null || !PACKAGE.matcher(packageName).matches()) {
-      throw new IllegalArgumentException("package '" + packageName + "' of " + id + " is not a package name");
+      throw new IllegalArgumentException(
+          "package '" + packageName + "' of " + id + " is not a package name");
     }
     if (allowed.contains(ForbiddenApi.FOREIGN_PACKAGE)) {
-      throw new IllegalArgumentException(id + " cannot allow foreign-package: classes must stay in " + packageName);
+      throw new IllegalArgumentException(
+          id + " cannot allow foreign-package: classes must stay in " + packageName);
     }
     if (allowed.contains(ForbiddenApi.UNLISTED_PACKAGE)) {
-      throw new IllegalArgumentException(id + " cannot allow unlisted-package: name the packages it needs under packages");
+      throw new IllegalArgumentException(
+          id + " cannot allow unlisted-package: name the packages it needs under packages");
     }
     allowed = allowed.isEmpty() ? EnumSet.noneOf(ForbiddenApi.class) : EnumSet.copyOf(allowed);
     jvmOptions = List.copyOf(jvmOptions);
     packages = Set.copyOf(packages);
     for (String name : packages) {
       if (!PACKAGE.matcher(name).matches()) {
-        throw new IllegalArgumentException(id + ": packages takes package names, not '" + name + "'");
+        throw new IllegalArgumentException(
+            id + ": packages takes package names, not '" + name + "'");
       }
     }
     for (String option : jvmOptions) {
       if (!option.startsWith("-D") && !option.startsWith("-XX:")) {
-        throw new IllegalArgumentException(id + ": jvm-options takes only -D and -XX: options, not '" + option + "'");
+        throw new IllegalArgumentException(
+            id + ": jvm-options takes only -D and -XX: options, not '" + option + "'");
       }
     }
   }
 
   /** An exercise without extra JVM options or start-up calibration. */
-  public ExerciseSpec(String id, String title, String packageName, double compilePoints, double publicTestPoints,
-      Limits limits, SandboxNeed sandbox, Set<ForbiddenApi> allowed, Path skeleton, Path publicTests,
+  public ExerciseSpec(
+      String id,
+      String title,
+      String packageName,
+      double compilePoints,
+      double publicTestPoints,
+      Limits limits,
+      SandboxNeed sandbox,
+      Set<ForbiddenApi> allowed,
+      Path skeleton,
+      Path publicTests,
       Path hiddenChecks) {
-    this(id, title, packageName, compilePoints, publicTestPoints, limits, sandbox, allowed, skeleton, publicTests,
-        hiddenChecks, List.of(), false, Set.of());
+    this(
+        id,
+        title,
+        packageName,
+        compilePoints,
+        publicTestPoints,
+        limits,
+        sandbox,
+        allowed,
+        skeleton,
+        publicTests,
+        hiddenChecks,
+        List.of(),
+        false,
+        Set.of());
   }
 
   /** Whether the exercise relaxes {@code rule}. */

@@ -12,9 +12,11 @@ public enum ForbiddenApi {
   REFLECTION("uses reflection or method handles"),
   RESOURCES("reads class-path resources or creates class loaders"),
   STACK_WALKING("walks stacks or lists all threads' stacks"),
-  INTERNAL_APIS("uses JDK-internal or management APIs (sun.*, jdk.internal.*, com.sun.*, javax.management, heap dumps, attach)"),
+  INTERNAL_APIS(
+      "uses JDK-internal or management APIs (sun.*, jdk.internal.*, com.sun.*, javax.management, heap dumps, attach)"),
   NATIVE("loads native code"),
-  SYSTEM_PROPERTIES("changes system properties (System.setProperty, clearProperty, setProperties, getProperties)"),
+  SYSTEM_PROPERTIES(
+      "changes system properties (System.setProperty, clearProperty, setProperties, getProperties)"),
   UNLISTED_PACKAGE("uses a package that the exercise does not list among its allowed APIs"),
   FOREIGN_PACKAGE("declares classes outside the exercise's package");
 

@@ -12,7 +12,13 @@ package forklab.course;
  * @param cpus CPUs the container may use
  */
 public record Limits(
-    int timeLimitSeconds, int testTimeoutSeconds, int heapMb, int outputKib, int memoryMb, int pids, int cpus) {
+    int timeLimitSeconds,
+    int testTimeoutSeconds,
+    int heapMb,
+    int outputKib,
+    int memoryMb,
+    int pids,
+    int cpus) {
 
   public static final Limits DEFAULTS = new Limits(180, 60, 256, 64, 1024, 256, 2);
 
@@ -26,7 +32,11 @@ public record Limits(
     positive("cpus", cpus);
     if (memoryMb < heapMb + 128) {
       throw new IllegalArgumentException(
-          "memory-mb " + memoryMb + " leaves too little room beside heap-mb " + heapMb + " (needs heap + 128)");
+          "memory-mb "
+              + memoryMb
+              + " leaves too little room beside heap-mb "
+              + heapMb
+              + " (needs heap + 128)");
     }
   }
 

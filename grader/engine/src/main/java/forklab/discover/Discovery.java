@@ -23,10 +23,13 @@ import java.util.List;
 public final class Discovery {
   /** Limits on what one exercise may hold; beyond them the rest is refused with a message. */
   public static final int MAX_FILES = 200;
+
   public static final long MAX_FILE_BYTES = 512 * 1024;
   public static final long MAX_TOTAL_BYTES = 4 * 1024 * 1024;
+
   /** Longest path of a file or folder under {@code src/main/java}, so it fits in any workspace. */
   public static final int MAX_PATH_CHARS = 500;
+
   /** How much of an overlong path a note shows. */
   private static final int SHOWN_PATH_CHARS = 120;
 
@@ -43,32 +46,38 @@ public final class Discovery {
   public List<SubmittedExercise> discover(Path submission, List<String> only, Path workspace)
       throws SubmissionException, IOException {
     if (!Files.isDirectory(submission)) {
-      throw new SubmissionException("the submission folder " + submission + " does not exist or is not a folder");
+      throw new SubmissionException(
+          "the submission folder " + submission + " does not exist or is not a folder");
     }
     for (String id : only) {
       if (course.find(id).isEmpty()) {
-        throw new SubmissionException("no exercise '" + id + "' in this course; known: " + String.join(", ", course.ids()));
+        throw new SubmissionException(
+            "no exercise '" + id + "' in this course; known: " + String.join(", ", course.ids()));
       }
     }
     String folderName = submission.toAbsolutePath().normalize().getFileName().toString();
     boolean singleExercise = course.find(folderName).isPresent();
     List<SubmittedExercise> found = new ArrayList<>();
     for (ExerciseSpec spec : course.exercises()) {
-      boolean wanted = singleExercise
-          ? spec.id().equals(folderName) && (only.isEmpty() || only.contains(spec.id()))
-          : only.isEmpty() || only.contains(spec.id());
+      boolean wanted =
+          singleExercise
+              ? spec.id().equals(folderName) && (only.isEmpty() || only.contains(spec.id()))
+              : only.isEmpty() || only.contains(spec.id());
       if (wanted) {
         Path folder = singleExercise ? submission : submission.resolve(spec.id());
         found.add(copy(spec, folder, workspace.resolve(spec.id()).resolve("src")));
       }
     }
     if (singleExercise && found.isEmpty()) {
-      throw new SubmissionException("the submission is exercise " + folderName + ", but --exercise asked for " + only);
+      throw new SubmissionException(
+          "the submission is exercise " + folderName + ", but --exercise asked for " + only);
     }
     return found;
   }
 
-  /** Whether the exercise folder or any folder from it down to {@code sources} is a symbolic link. */
+  /**
+   * Whether the exercise folder or any folder from it down to {@code sources} is a symbolic link.
+   */
   private static boolean linkOnTheWay(Path exerciseFolder, Path sources) {
     Path current = exerciseFolder;
     if (Files.isSymbolicLink(current)) {
@@ -83,17 +92,22 @@ public final class Discovery {
     return false;
   }
 
-  private SubmittedExercise copy(ExerciseSpec spec, Path exerciseFolder, Path target) throws IOException {
+  private SubmittedExercise copy(ExerciseSpec spec, Path exerciseFolder, Path target)
+      throws IOException {
     Path sources = exerciseFolder.resolve("src/main/java");
     List<String> problems = new ArrayList<>();
     Files.createDirectories(target);
     if (linkOnTheWay(exerciseFolder, sources)) {
-      problems.add("refused " + spec.id() + "/src/main/java: it is a symbolic link; submit real folders");
+      problems.add(
+          "refused " + spec.id() + "/src/main/java: it is a symbolic link; submit real folders");
       return new SubmittedExercise(spec, List.of(), target, true, problems);
     }
     if (!Files.isDirectory(sources, LinkOption.NOFOLLOW_LINKS)) {
-      problems.add("no folder " + spec.id() + "/src/main/java in the submission, so this exercise earns 0;"
-          + " keep the layout of the exercise you were given");
+      problems.add(
+          "no folder "
+              + spec.id()
+              + "/src/main/java in the submission, so this exercise earns 0;"
+              + " keep the layout of the exercise you were given");
       return new SubmittedExercise(spec, List.of(), target, true, problems);
     }
     Path realSources = sources.toRealPath();
@@ -145,10 +159,23 @@ public final class Discovery {
       } else if (unusable != null) {
         problems.add("refused " + shortened(file) + ": " + unusable);
       } else if (attributes.size() > MAX_FILE_BYTES) {
-        problems.add("refused " + name + ": " + attributes.size() + " bytes is over the " + MAX_FILE_BYTES + "-byte limit per file");
+        problems.add(
+            "refused "
+                + name
+                + ": "
+                + attributes.size()
+                + " bytes is over the "
+                + MAX_FILE_BYTES
+                + "-byte limit per file");
       } else if (copied.size() >= MAX_FILES || totalBytes + attributes.size() > MAX_TOTAL_BYTES) {
-        problems.add("refused " + name + ": the exercise is over its limit of " + MAX_FILES + " files or "
-            + MAX_TOTAL_BYTES + " bytes");
+        problems.add(
+            "refused "
+                + name
+                + ": the exercise is over its limit of "
+                + MAX_FILES
+                + " files or "
+                + MAX_TOTAL_BYTES
+                + " bytes");
       } else {
         Path destination = target.resolve(root.relativize(file).toString()).normalize();
         if (!destination.startsWith(target)) {
@@ -160,7 +187,8 @@ public final class Discovery {
           Files.copy(file, destination, LinkOption.NOFOLLOW_LINKS);
         } catch (FileSystemException failure) {
           if (!file.toString().equals(failure.getFile())) {
-            throw failure; // Writing the workspace failed: the grader's problem, not the submission's.
+            throw failure; // Writing the workspace failed: the grader's problem, not the
+            // submission's.
           }
           problems.add(unreadable(file, failure));
           return FileVisitResult.CONTINUE;
@@ -174,7 +202,8 @@ public final class Discovery {
     @Override
     public FileVisitResult postVisitDirectory(Path dir, IOException failure) {
       if (dir.equals(root) && ignored > 0) {
-        problems.add("ignored " + ignored + " file(s) that are not .java sources under src/main/java");
+        problems.add(
+            "ignored " + ignored + " file(s) that are not .java sources under src/main/java");
       }
       return FileVisitResult.CONTINUE;
     }
@@ -185,12 +214,21 @@ public final class Discovery {
       return FileVisitResult.CONTINUE;
     }
 
-    /** The note for a file or folder of the submission that could not be read, without the grader's paths. */
+    /**
+     * The note for a file or folder of the submission that could not be read, without the grader's
+     * paths.
+     */
     private String unreadable(Path path, IOException failure) {
-      String reason = failure instanceof AccessDeniedException ? "permission denied"
-          : failure instanceof FileSystemException system && system.getReason() != null ? system.getReason()
-          : failure.getClass().getSimpleName();
-      return "could not read " + shortened(path) + ": " + reason
+      String reason =
+          failure instanceof AccessDeniedException
+              ? "permission denied"
+              : failure instanceof FileSystemException system && system.getReason() != null
+                  ? system.getReason()
+                  : failure.getClass().getSimpleName();
+      return "could not read "
+          + shortened(path)
+          + ": "
+          + reason
           + "; make it readable (chmod -R a+rX) and submit it again";
     }
 
@@ -201,12 +239,18 @@ public final class Discovery {
      */
     private String unusable(Path path, String contents) {
       if (!SubmittedNames.readable(path)) {
-        return "its name is not valid " + SubmittedNames.ENCODING + "; rename it after " + contents
+        return "its name is not valid "
+            + SubmittedNames.ENCODING
+            + "; rename it after "
+            + contents
             + ", in plain ASCII letters and digits";
       }
       int length = root.relativize(path).toString().length();
       if (length > MAX_PATH_CHARS) {
-        return "its path under src/main/java is " + length + " characters, over the limit of " + MAX_PATH_CHARS
+        return "its path under src/main/java is "
+            + length
+            + " characters, over the limit of "
+            + MAX_PATH_CHARS
             + "; use shorter folder and file names";
       }
       return null;
@@ -218,7 +262,10 @@ public final class Discovery {
       return shown.length() > cut ? shown.substring(0, cut) + "\u2026" : shown;
     }
 
-    /** {@code path} as a student finds it in the submission, bytes that are not text shown as {@code \xff}. */
+    /**
+     * {@code path} as a student finds it in the submission, bytes that are not text shown as {@code
+     * \xff}.
+     */
     private String relative(Path path) {
       return "src/main/java/" + SubmittedNames.shown(root, path.toAbsolutePath().normalize());
     }

@@ -14,7 +14,11 @@ import java.util.List;
  * @param problems student-facing remarks on what was refused while copying
  */
 public record SubmittedExercise(
-    ExerciseSpec spec, List<Path> sources, Path sourceRoot, boolean missing, List<String> problems) {
+    ExerciseSpec spec,
+    List<Path> sources,
+    Path sourceRoot,
+    boolean missing,
+    List<String> problems) {
   public SubmittedExercise {
     sources = List.copyOf(sources);
     problems = List.copyOf(problems);

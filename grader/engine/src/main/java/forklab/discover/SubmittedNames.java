@@ -37,7 +37,8 @@ final class SubmittedNames {
   static String shown(Path root, Path path) {
     String rootBytes = rawPath(root);
     String bytes = rawPath(path);
-    String relative = bytes.startsWith(rootBytes + "/") ? bytes.substring(rootBytes.length() + 1) : bytes;
+    String relative =
+        bytes.startsWith(rootBytes + "/") ? bytes.substring(rootBytes.length() + 1) : bytes;
     return utf8WithEscapes(percentDecoded(relative));
   }
 
@@ -62,9 +63,11 @@ final class SubmittedNames {
   }
 
   private static String utf8WithEscapes(byte[] bytes) {
-    CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder utf8 =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(bytes);
     CharBuffer decoded = CharBuffer.allocate(bytes.length);
     StringBuilder text = new StringBuilder();

@@ -14,18 +14,18 @@ import forklab.files.FileTrees;
 import forklab.plan.CheckSuite;
 import forklab.plan.CheckSuites;
 import forklab.plan.CourseBuildException;
-import forklab.run.RunnerLibrary;
 import forklab.run.CheckRun;
 import forklab.run.RunOutcome;
+import forklab.run.RunnerLibrary;
 import forklab.sandbox.Isolation;
 import forklab.sandbox.Sandbox;
 import forklab.sandbox.SandboxException;
-import forklab.score.ExerciseAttempt;
 import forklab.score.CheckResult;
+import forklab.score.ExerciseAttempt;
 import forklab.score.ExerciseResult;
-import forklab.score.Verdict;
 import forklab.score.GradeResult;
 import forklab.score.Scorer;
+import forklab.score.Verdict;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,7 +60,13 @@ public final class Grader {
   private java.util.Set<forklab.api.Goal> onlyGoals = java.util.Set.of();
   private String onlyNamed = "";
 
-  public Grader(Course course, Sandbox sandbox, CheckSuites suites, RunnerLibrary runner, Path scratch, Clock clock) {
+  public Grader(
+      Course course,
+      Sandbox sandbox,
+      CheckSuites suites,
+      RunnerLibrary runner,
+      Path scratch,
+      Clock clock) {
     this.course = course;
     this.sandbox = sandbox;
     this.suites = suites;
@@ -110,14 +116,23 @@ public final class Grader {
    * @param progress receives one line per stage, for a person watching
    * @throws SubmissionException when the submission cannot be read at all
    */
-  public GradeResult grade(Path submission, List<String> only, long seed, List<String> warnings, Consumer<String> progress)
+  public GradeResult grade(
+      Path submission,
+      List<String> only,
+      long seed,
+      List<String> warnings,
+      Consumer<String> progress)
       throws SubmissionException, InterruptedException, IOException {
     Instant started = clock.instant();
     long startNanos = System.nanoTime();
     Files.createDirectories(scratch);
-    // Others may pass through (a confined sandbox binds the compiled classes from here) but not list it.
-    Path workspace = Files.createTempDirectory(scratch, "grade-",
-        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx--x--x")));
+    // Others may pass through (a confined sandbox binds the compiled classes from here) but not
+    // list it.
+    Path workspace =
+        Files.createTempDirectory(
+            scratch,
+            "grade-",
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx--x--x")));
     try {
       List<SubmittedExercise> found = new Discovery(course).discover(submission, only, workspace);
       List<ExerciseResult> results = new ArrayList<>();
@@ -129,73 +144,145 @@ public final class Grader {
           infrastructureError = exercise.spec().id() + ": " + attempt.infrastructureError().get();
         }
         ExerciseResult result = scorer.score(attempt);
-        for (int retry = 1; retry <= retryUnjudged && unjudged(result) && attempt.infrastructureError().isEmpty(); retry++) {
-          progress.accept("  " + exercise.spec().id() + ": some checks were not judged here; measuring again ("
-              + retry + " of " + retryUnjudged + ")");
+        for (int retry = 1;
+            retry <= retryUnjudged && unjudged(result) && attempt.infrastructureError().isEmpty();
+            retry++) {
+          progress.accept(
+              "  "
+                  + exercise.spec().id()
+                  + ": some checks were not judged here; measuring again ("
+                  + retry
+                  + " of "
+                  + retryUnjudged
+                  + ")");
           ExerciseAttempt again = attempt(exercise, workspace, seed + retry);
           if (again.infrastructureError().isEmpty()) {
             result = judgedFirst(result, scorer.score(again));
           }
         }
-        String timing = attempt.run().map(run -> " (sandbox " + run.execution().describePhases() + ")").orElse("");
-        progress.accept(String.format("  %s: %s / %s%s", exercise.spec().id(), points(result.score()),
-            points(result.maxScore()), timing));
+        String timing =
+            attempt
+                .run()
+                .map(run -> " (sandbox " + run.execution().describePhases() + ")")
+                .orElse("");
+        progress.accept(
+            String.format(
+                "  %s: %s / %s%s",
+                exercise.spec().id(), points(result.score()), points(result.maxScore()), timing));
         results.add(result);
       }
       results.sort(Comparator.comparing(ExerciseResult::id));
-      return new GradeResult(VERSION, sandbox.name(), started, Duration.ofNanos(System.nanoTime() - startNanos),
-          results, infrastructureError, warnings);
+      return new GradeResult(
+          VERSION,
+          sandbox.name(),
+          started,
+          Duration.ofNanos(System.nanoTime() - startNanos),
+          results,
+          infrastructureError,
+          warnings);
     } finally {
       FileTrees.deleteQuietly(workspace);
     }
   }
 
-  private ExerciseAttempt attempt(SubmittedExercise exercise, Path workspace, long seed) throws IOException, InterruptedException {
+  private ExerciseAttempt attempt(SubmittedExercise exercise, Path workspace, long seed)
+      throws IOException, InterruptedException {
     ExerciseSpec spec = exercise.spec();
     CheckSuite suite;
     try {
       suite = suites.suite(spec);
     } catch (CourseBuildException | SandboxException e) {
       CheckSuite empty = new CheckSuite(spec, workspace, workspace, List.of());
-      return new ExerciseAttempt(exercise, empty, Optional.empty(), List.of(), Optional.empty(),
+      return new ExerciseAttempt(
+          exercise,
+          empty,
+          Optional.empty(),
+          List.of(),
+          Optional.empty(),
           Optional.of("the exercise's checks could not be prepared: " + e.getMessage()));
     }
     if (!onlyGoals.isEmpty() || !onlyNamed.isEmpty()) {
-      suite = new CheckSuite(spec, suite.publicTests(), suite.hiddenChecks(), suite.checks().stream()
-          .filter(check -> onlyGoals.isEmpty() || onlyGoals.contains(check.goal()))
-          .filter(check -> check.name().contains(onlyNamed))
-          .toList());
+      suite =
+          new CheckSuite(
+              spec,
+              suite.publicTests(),
+              suite.hiddenChecks(),
+              suite.checks().stream()
+                  .filter(check -> onlyGoals.isEmpty() || onlyGoals.contains(check.goal()))
+                  .filter(check -> check.name().contains(onlyNamed))
+                  .toList());
     }
     if (exercise.missing()) {
-      return new ExerciseAttempt(exercise, suite, Optional.empty(), List.of(), Optional.empty(), Optional.empty());
+      return new ExerciseAttempt(
+          exercise, suite, Optional.empty(), List.of(), Optional.empty(), Optional.empty());
     }
-    if (spec.sandbox() == SandboxNeed.REQUIRED && sandbox.isolation() != Isolation.CONTAINER && containerRequired) {
-      return new ExerciseAttempt(exercise, suite, Optional.empty(), List.of(), Optional.empty(), Optional.of(
-          spec.id() + " starts processes, so in CI it runs only in the Docker sandbox, and none was available"));
+    if (spec.sandbox() == SandboxNeed.REQUIRED
+        && sandbox.isolation() != Isolation.CONTAINER
+        && containerRequired) {
+      return new ExerciseAttempt(
+          exercise,
+          suite,
+          Optional.empty(),
+          List.of(),
+          Optional.empty(),
+          Optional.of(
+              spec.id()
+                  + " starts processes, so in CI it runs only in the Docker sandbox, and none was available"));
     }
     Path classes = workspace.resolve(spec.id()).resolve("classes");
     CompileResult compiled;
     try {
       compiled = javac.compile(exercise.sources(), exercise.sourceRoot(), List.of(), classes);
     } catch (IOException e) {
-      return new ExerciseAttempt(exercise, suite, Optional.empty(), List.of(), Optional.empty(),
+      return new ExerciseAttempt(
+          exercise,
+          suite,
+          Optional.empty(),
+          List.of(),
+          Optional.empty(),
           Optional.of("the compiler could not run: " + e.getMessage()));
     }
-    List<SourceProblem> violations = compiled.succeeded() ? forbiddenApis.check(spec, classes) : List.of();
-    ExerciseAttempt attempt = new ExerciseAttempt(exercise, suite, Optional.of(compiled), violations, Optional.empty(), Optional.empty());
+    List<SourceProblem> violations =
+        compiled.succeeded() ? forbiddenApis.check(spec, classes) : List.of();
+    ExerciseAttempt attempt =
+        new ExerciseAttempt(
+            exercise, suite, Optional.of(compiled), violations, Optional.empty(), Optional.empty());
     if (!attempt.runnable()) {
       return attempt;
     }
     try {
-      List<String> only = onlyGoals.isEmpty() && onlyNamed.isEmpty() ? List.of()
-          : suite.checks().stream().map(check -> check.id()).toList();
-      RunOutcome run = checkRun.run(sandbox, new CheckRun.Request(spec.id(), "run", suite.roots(), List.of(classes),
-          seed, spec.limits(), spec.jvmOptions(), only, spec.calibrate()));
+      List<String> only =
+          onlyGoals.isEmpty() && onlyNamed.isEmpty()
+              ? List.of()
+              : suite.checks().stream().map(check -> check.id()).toList();
+      RunOutcome run =
+          checkRun.run(
+              sandbox,
+              new CheckRun.Request(
+                  spec.id(),
+                  "run",
+                  suite.roots(),
+                  List.of(classes),
+                  seed,
+                  spec.limits(),
+                  spec.jvmOptions(),
+                  only,
+                  spec.calibrate()));
       Optional<String> infrastructure = infrastructureProblem(run);
-      return new ExerciseAttempt(exercise, suite, Optional.of(compiled), violations,
-          infrastructure.isPresent() ? Optional.empty() : Optional.of(run), infrastructure);
+      return new ExerciseAttempt(
+          exercise,
+          suite,
+          Optional.of(compiled),
+          violations,
+          infrastructure.isPresent() ? Optional.empty() : Optional.of(run),
+          infrastructure);
     } catch (SandboxException e) {
-      return new ExerciseAttempt(exercise, suite, Optional.of(compiled), violations, Optional.empty(),
+      return new ExerciseAttempt(
+          exercise,
+          suite,
+          Optional.of(compiled),
+          violations,
+          Optional.empty(),
           Optional.of(e.getMessage()));
     }
   }
@@ -204,26 +291,39 @@ public final class Grader {
     return result.checks().stream().anyMatch(check -> check.verdict() == Verdict.NOT_JUDGED);
   }
 
-  /** {@code first}, with each not-judged check replaced by its result in {@code again} when that one is judged. */
+  /**
+   * {@code first}, with each not-judged check replaced by its result in {@code again} when that one
+   * is judged.
+   */
   private static ExerciseResult judgedFirst(ExerciseResult first, ExerciseResult again) {
     List<CheckResult> merged = new ArrayList<>();
     for (CheckResult check : first.checks()) {
       CheckResult replacement = check;
       if (check.verdict() == Verdict.NOT_JUDGED) {
-        replacement = again.checks().stream()
-            .filter(other -> other.name().equals(check.name()) && other.verdict() != Verdict.NOT_JUDGED)
-            .findFirst().orElse(check);
+        replacement =
+            again.checks().stream()
+                .filter(
+                    other ->
+                        other.name().equals(check.name()) && other.verdict() != Verdict.NOT_JUDGED)
+                .findFirst()
+                .orElse(check);
       }
       merged.add(replacement);
     }
     return new ExerciseResult(first.id(), first.title(), merged, first.notes());
   }
 
-  /** A run that never reached the runner, or in which the runner itself crashed, is not the student's doing. */
+  /**
+   * A run that never reached the runner, or in which the runner itself crashed, is not the
+   * student's doing.
+   */
   private static Optional<String> infrastructureProblem(RunOutcome run) {
     if (!run.reachedRunner()) {
-      return Optional.of("the JVM for the checks did not start (exit code " + run.execution().exitCode() + "): "
-          + run.execution().stderr().strip());
+      return Optional.of(
+          "the JVM for the checks did not start (exit code "
+              + run.execution().exitCode()
+              + "): "
+              + run.execution().stderr().strip());
     }
     return run.crash().map(message -> "the check runner failed: " + message);
   }
@@ -231,5 +331,4 @@ public final class Grader {
   private static String points(double value) {
     return value == Math.rint(value) ? Long.toString((long) value) : String.format("%.2f", value);
   }
-
 }

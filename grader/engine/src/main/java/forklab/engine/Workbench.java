@@ -19,7 +19,9 @@ public final class Workbench implements AutoCloseable {
   private final Path scratch;
   private final CheckSuites suites;
 
-  /** A workbench for the course under {@code home}, whose runner is built under {@code home} too. */
+  /**
+   * A workbench for the course under {@code home}, whose runner is built under {@code home} too.
+   */
   public Workbench(Path home, Path scratch) {
     this(home, home, scratch);
   }
@@ -29,7 +31,11 @@ public final class Workbench implements AutoCloseable {
    * Forklab installation under {@code forklabHome}.
    */
   public Workbench(Path forklabHome, Path courseHome, Path scratch) {
-    this(Course.load(courseHome), RunnerLibrary.of(forklabHome), forklabHome.resolve(".forklab/cache"), scratch);
+    this(
+        Course.load(courseHome),
+        RunnerLibrary.of(forklabHome),
+        forklabHome.resolve(".forklab/cache"),
+        scratch);
   }
 
   /** A workbench for {@code course}, with the runner and caches given separately (tests, tools). */
@@ -47,18 +53,22 @@ public final class Workbench implements AutoCloseable {
    */
   public static Workbench forCourse(Path course) {
     Path home = defaultHome();
-    return new Workbench(home, course == null ? home : course.toAbsolutePath().normalize(), defaultScratch());
+    return new Workbench(
+        home, course == null ? home : course.toAbsolutePath().normalize(), defaultScratch());
   }
 
   /** The home folder: {@code -Dforklab.home}, else the current folder. */
   public static Path defaultHome() {
     String configured = System.getProperty("forklab.home");
-    return Path.of(configured == null || configured.isBlank() ? "." : configured).toAbsolutePath().normalize();
+    return Path.of(configured == null || configured.isBlank() ? "." : configured)
+        .toAbsolutePath()
+        .normalize();
   }
 
   /** A scratch folder for this process under the system's temporary folder. */
   public static Path defaultScratch() {
-    return Path.of(System.getProperty("java.io.tmpdir"), "forklab-" + ProcessHandle.current().pid());
+    return Path.of(
+        System.getProperty("java.io.tmpdir"), "forklab-" + ProcessHandle.current().pid());
   }
 
   public Course course() {

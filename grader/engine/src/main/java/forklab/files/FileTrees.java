@@ -27,7 +27,9 @@ public final class FileTrees {
     }
   }
 
-  /** Copies the regular files under {@code from} to the same places under {@code to}, replacing any. */
+  /**
+   * Copies the regular files under {@code from} to the same places under {@code to}, replacing any.
+   */
   public static void copy(Path from, Path to) throws IOException {
     try (Stream<Path> files = Files.walk(from)) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {

@@ -12,7 +12,8 @@ import java.util.List;
  * @param hiddenChecks compiled hidden checks
  * @param checks every graded check: public tests first, then hidden checks, each in source order
  */
-public record CheckSuite(ExerciseSpec exercise, Path publicTests, Path hiddenChecks, List<PlannedCheck> checks) {
+public record CheckSuite(
+    ExerciseSpec exercise, Path publicTests, Path hiddenChecks, List<PlannedCheck> checks) {
   public CheckSuite {
     checks = List.copyOf(checks);
   }

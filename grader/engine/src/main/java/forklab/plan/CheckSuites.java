@@ -57,7 +57,8 @@ public final class CheckSuites {
     this.trustedSandbox = trustedSandbox;
   }
 
-  public CheckSuite suite(ExerciseSpec exercise) throws CourseBuildException, SandboxException, InterruptedException {
+  public CheckSuite suite(ExerciseSpec exercise)
+      throws CourseBuildException, SandboxException, InterruptedException {
     CheckSuite suite = built.get(exercise.id());
     if (suite == null) {
       synchronized (this) {
@@ -66,7 +67,8 @@ public final class CheckSuites {
           try {
             suite = load(exercise);
           } catch (IOException e) {
-            throw new CourseBuildException("cannot build the checks of " + exercise.id() + ": " + e);
+            throw new CourseBuildException(
+                "cannot build the checks of " + exercise.id() + ": " + e);
           }
           built.put(exercise.id(), suite);
         }
@@ -84,12 +86,14 @@ public final class CheckSuites {
       build(exercise, staging);
       try {
         Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
-      } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException
+      } catch (FileAlreadyExistsException
+          | AtomicMoveNotSupportedException
           | java.nio.file.DirectoryNotEmptyException raced) {
         FileTrees.deleteQuietly(staging);
       }
     }
-    List<PlannedCheck> checks = JSON.readValue(plan.toFile(), new TypeReference<List<PlannedCheck>>() {});
+    List<PlannedCheck> checks =
+        JSON.readValue(plan.toFile(), new TypeReference<List<PlannedCheck>>() {});
     return new CheckSuite(exercise, dir.resolve("public"), dir.resolve("hidden"), checks);
   }
 
@@ -100,26 +104,44 @@ public final class CheckSuites {
     testClasspath.add(skeleton);
     Path publicTests = compile(exercise, "public", exercise.publicTests(), testClasspath, staging);
     Path hidden = compile(exercise, "hidden", exercise.hiddenChecks(), testClasspath, staging);
-    RunOutcome outcome = new CheckRun(runner).run(trustedSandbox, new CheckRun.Request(
-        exercise.id() + "-plan", "plan", List.of(publicTests, hidden), List.of(skeleton), 0, exercise.limits(),
-        List.of(), List.of(), false));
+    RunOutcome outcome =
+        new CheckRun(runner)
+            .run(
+                trustedSandbox,
+                new CheckRun.Request(
+                    exercise.id() + "-plan",
+                    "plan",
+                    List.of(publicTests, hidden),
+                    List.of(skeleton),
+                    0,
+                    exercise.limits(),
+                    List.of(),
+                    List.of(),
+                    false));
     String planned = outcome.payloads().get("plan");
     if (planned == null) {
-      throw new CourseBuildException("listing the checks of " + exercise.id() + " failed: "
-          + outcome.crash().orElse("exit code " + outcome.execution().exitCode()) + "\n" + outcome.execution().stderr());
+      throw new CourseBuildException(
+          "listing the checks of "
+              + exercise.id()
+              + " failed: "
+              + outcome.crash().orElse("exit code " + outcome.execution().exitCode())
+              + "\n"
+              + outcome.execution().stderr());
     }
     List<PlannedCheck> checks = plan(exercise, JSON.readTree(planned), publicTests);
     JSON.writeValue(staging.resolve("plan.json").toFile(), checks);
   }
 
-  private List<PlannedCheck> plan(ExerciseSpec exercise, JsonNode planned, Path publicTests) throws CourseBuildException {
+  private List<PlannedCheck> plan(ExerciseSpec exercise, JsonNode planned, Path publicTests)
+      throws CourseBuildException {
     List<PlannedCheck> publicChecks = new ArrayList<>();
     List<PlannedCheck> hiddenChecks = new ArrayList<>();
     Set<String> names = new HashSet<>();
     for (JsonNode check : planned) {
       String id = check.path("id").asText();
       String className = check.path("className").asText();
-      boolean hidden = !Files.isRegularFile(publicTests.resolve(className.replace('.', '/') + ".class"));
+      boolean hidden =
+          !Files.isRegularFile(publicTests.resolve(className.replace('.', '/') + ".class"));
       String name = check.path("name").asText();
       if (!names.add(name)) {
         name = name + " (" + className.substring(className.lastIndexOf('.') + 1) + ")";
@@ -127,9 +149,16 @@ public final class CheckSuites {
       }
       if (hidden) {
         if (!check.hasNonNull("goal")) {
-          throw new CourseBuildException("hidden check " + id + " of " + exercise.id() + " has no @Graded(goal, points)");
+          throw new CourseBuildException(
+              "hidden check " + id + " of " + exercise.id() + " has no @Graded(goal, points)");
         }
-        hiddenChecks.add(new PlannedCheck(id, name, Goal.fromId(check.get("goal").asText()), check.get("points").asDouble(), true));
+        hiddenChecks.add(
+            new PlannedCheck(
+                id,
+                name,
+                Goal.fromId(check.get("goal").asText()),
+                check.get("points").asDouble(),
+                true));
       } else {
         Goal goal = Goal.CORRECTNESS;
         for (JsonNode tag : check.path("tags")) {
@@ -147,14 +176,22 @@ public final class CheckSuites {
     return all;
   }
 
-  private Path compile(ExerciseSpec exercise, String part, Path sources, List<Path> classpath, Path staging)
+  private Path compile(
+      ExerciseSpec exercise, String part, Path sources, List<Path> classpath, Path staging)
       throws IOException, CourseBuildException, InterruptedException {
     List<Path> files = javaFiles(sources);
     Path out = staging.resolve(part);
     CompileResult result = javac.compile(files, sources, classpath, out);
     if (!result.succeeded()) {
-      throw new CourseBuildException("the " + part + " sources of " + exercise.id() + " do not compile:\n"
-          + result.errors().stream().map(SourceProblem::describe).collect(Collectors.joining("\n")));
+      throw new CourseBuildException(
+          "the "
+              + part
+              + " sources of "
+              + exercise.id()
+              + " do not compile:\n"
+              + result.errors().stream()
+                  .map(SourceProblem::describe)
+                  .collect(Collectors.joining("\n")));
     }
     return out;
   }
@@ -171,10 +208,15 @@ public final class CheckSuites {
   private String fingerprint(ExerciseSpec exercise) throws IOException {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      for (Path entry : java.util.stream.Stream.concat(runnerClasspath.stream(), runner.trustedModules().stream()).toList()) {
-        digest.update((entry.getFileName() + ";" + (Files.isRegularFile(entry) ? Files.size(entry) : 0)).getBytes());
+      for (Path entry :
+          java.util.stream.Stream.concat(runnerClasspath.stream(), runner.trustedModules().stream())
+              .toList()) {
+        digest.update(
+            (entry.getFileName() + ";" + (Files.isRegularFile(entry) ? Files.size(entry) : 0))
+                .getBytes());
       }
-      for (Path root : List.of(exercise.skeleton(), exercise.publicTests(), exercise.hiddenChecks())) {
+      for (Path root :
+          List.of(exercise.skeleton(), exercise.publicTests(), exercise.hiddenChecks())) {
         for (Path file : javaFiles(root)) {
           digest.update(root.relativize(file).toString().getBytes());
           digest.update(Files.readAllBytes(file));

@@ -31,7 +31,8 @@ final class HtmlReportWriter extends TextReportWriter {
   private static final String PASS = "#2e7d32";
   private static final String REQUIRED = "#546e7a";
 
-  private static final String CSS = """
+  private static final String CSS =
+      """
       :root { --pass: #2e7d32; --fail: #c62828; --skip: #757575; --error: #ef6c00; --required: #546e7a;
               --limit: #f9a825; --extra: #90a4ae; --line: #dde3e8; --muted: #5f6b73; }
       * { box-sizing: border-box; }
@@ -70,24 +71,38 @@ final class HtmlReportWriter extends TextReportWriter {
   @Override
   String render(GradeResult grade) {
     StringBuilder html = new StringBuilder(16_384);
-    String headline = grade.hasInfrastructureError()
-        ? "no score given"
-        : Text.points(grade.score(), grade.maxScore()) + " points";
+    String headline =
+        grade.hasInfrastructureError()
+            ? "no score given"
+            : Text.points(grade.score(), grade.maxScore()) + " points";
     html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-        .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n")
+        .append(
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-        .append("<title>Forklab feedback: ").append(headline).append("</title>\n")
-        .append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
-    html.append("<header>\n<h1>Forklab feedback: ").append(headline).append("</h1>\n")
-        .append("<p class=\"meta\">Forklab ").append(h(String.valueOf(grade.version()))).append(" · ")
-        .append(h(String.valueOf(grade.sandbox()))).append(" sandbox · graded in ")
-        .append(Text.seconds(grade.elapsed())).append(" s")
+        .append("<title>Forklab feedback: ")
+        .append(headline)
+        .append("</title>\n")
+        .append("<style>\n")
+        .append(CSS)
+        .append("</style>\n</head>\n<body>\n");
+    html.append("<header>\n<h1>Forklab feedback: ")
+        .append(headline)
+        .append("</h1>\n")
+        .append("<p class=\"meta\">Forklab ")
+        .append(h(String.valueOf(grade.version())))
+        .append(" · ")
+        .append(h(String.valueOf(grade.sandbox())))
+        .append(" sandbox · graded in ")
+        .append(Text.seconds(grade.elapsed()))
+        .append(" s")
         .append(grade.startedAt() == null ? "" : " · started " + h(grade.startedAt().toString()))
         .append("</p>\n</header>\n");
     if (grade.hasInfrastructureError()) {
-      html.append("<div class=\"banner\" role=\"alert\"><strong>").append(h(Text.NO_SCORE))
+      html.append("<div class=\"banner\" role=\"alert\"><strong>")
+          .append(h(Text.NO_SCORE))
           .append("</strong> The grader hit an infrastructure error: ")
-          .append(h(Text.oneLine(grade.infrastructureError(), 2_000))).append("<br>The ")
+          .append(h(Text.oneLine(grade.infrastructureError(), 2_000)))
+          .append("<br>The ")
           .append(Text.points(grade.score(), grade.maxScore()))
           .append(" points below were graded before the error and are not a grade.</div>\n");
     }
@@ -117,24 +132,39 @@ final class HtmlReportWriter extends TextReportWriter {
     goals.forEach(goal -> html.append("<th class=\"num\">").append(goal.id()).append("</th>"));
     html.append("</tr></thead>\n<tbody>\n");
     for (ExerciseResult exercise : grade.exercises()) {
-      html.append("<tr><td>").append(h(title(exercise))).append("</td><td class=\"num\">")
-          .append(Text.points(exercise.score(), exercise.maxScore())).append("</td>");
+      html.append("<tr><td>")
+          .append(h(title(exercise)))
+          .append("</td><td class=\"num\">")
+          .append(Text.points(exercise.score(), exercise.maxScore()))
+          .append("</td>");
       Map<Goal, double[]> byGoal = exercise.scoreByGoal();
       for (Goal goal : goals) {
         double[] sums = byGoal.get(goal);
-        html.append("<td class=\"num\">").append(sums == null ? "–" : Text.points(sums[0], sums[1])).append("</td>");
+        html.append("<td class=\"num\">")
+            .append(sums == null ? "–" : Text.points(sums[0], sums[1]))
+            .append("</td>");
       }
       html.append("</tr>\n");
     }
-    html.append("<tr><th>Total</th><th class=\"num\">").append(Text.points(grade.score(), grade.maxScore()))
-        .append("</th>").append("<td></td>".repeat(goals.size())).append("</tr>\n</tbody>\n</table>\n</section>\n");
+    html.append("<tr><th>Total</th><th class=\"num\">")
+        .append(Text.points(grade.score(), grade.maxScore()))
+        .append("</th>")
+        .append("<td></td>".repeat(goals.size()))
+        .append("</tr>\n</tbody>\n</table>\n</section>\n");
   }
 
   private static void exercise(StringBuilder html, ExerciseResult exercise) {
-    double share = exercise.maxScore() > 0 ? Math.max(0, Math.min(1, exercise.score() / exercise.maxScore())) : 0;
-    html.append("<section>\n<h2><span>").append(h(title(exercise))).append("</span><span>")
-        .append(Text.points(exercise.score(), exercise.maxScore())).append(" points</span></h2>\n")
-        .append("<div class=\"meter\"><span style=\"width:").append(String.format(Locale.ROOT, "%.1f", share * 100))
+    double share =
+        exercise.maxScore() > 0
+            ? Math.max(0, Math.min(1, exercise.score() / exercise.maxScore()))
+            : 0;
+    html.append("<section>\n<h2><span>")
+        .append(h(title(exercise)))
+        .append("</span><span>")
+        .append(Text.points(exercise.score(), exercise.maxScore()))
+        .append(" points</span></h2>\n")
+        .append("<div class=\"meter\"><span style=\"width:")
+        .append(String.format(Locale.ROOT, "%.1f", share * 100))
         .append("%\"></span></div>\n");
     if (!exercise.notes().isEmpty()) {
       html.append("<ul>\n");
@@ -145,13 +175,20 @@ final class HtmlReportWriter extends TextReportWriter {
       html.append("<p>No checks ran.</p>\n</section>\n");
       return;
     }
-    html.append("<table>\n<thead><tr><th>Verdict</th><th>Check</th><th>Goal</th><th class=\"num\">Points</th>")
+    html.append(
+            "<table>\n<thead><tr><th>Verdict</th><th>Check</th><th>Goal</th><th class=\"num\">Points</th>")
         .append("<th>Measured</th></tr></thead>\n<tbody>\n");
     for (CheckResult check : exercise.checks()) {
-      html.append("<tr><td>").append(badge(check.verdict())).append("</td><td>").append(h(check.name()))
-          .append(check.hidden() ? " <span class=\"muted\">(hidden)</span>" : "").append("</td><td>")
-          .append(check.goal().id()).append("</td><td class=\"num\">")
-          .append(Text.points(check.score(), check.maxScore())).append("</td><td>")
+      html.append("<tr><td>")
+          .append(badge(check.verdict()))
+          .append("</td><td>")
+          .append(h(check.name()))
+          .append(check.hidden() ? " <span class=\"muted\">(hidden)</span>" : "")
+          .append("</td><td>")
+          .append(check.goal().id())
+          .append("</td><td class=\"num\">")
+          .append(Text.points(check.score(), check.maxScore()))
+          .append("</td><td>")
           .append(check.measurement() == null ? "" : h(Text.measurementLine(check.measurement())))
           .append("</td></tr>\n");
     }
@@ -167,12 +204,20 @@ final class HtmlReportWriter extends TextReportWriter {
 
   private static void problem(StringBuilder html, CheckResult check) {
     boolean error = check.verdict() == Verdict.ERROR;
-    html.append("<div class=\"problem\">\n<h3>").append(error ? "Could not run: " : "Missed: ")
-        .append(h(check.name())).append("</h3>\n<p class=\"goal\">Goal: <strong>").append(check.goal().id())
-        .append("</strong> · ").append(Text.points(check.score(), check.maxScore())).append(" points")
-        .append(check.hidden() ? " · hidden check" : "").append("</p>\n");
+    html.append("<div class=\"problem\">\n<h3>")
+        .append(error ? "Could not run: " : "Missed: ")
+        .append(h(check.name()))
+        .append("</h3>\n<p class=\"goal\">Goal: <strong>")
+        .append(check.goal().id())
+        .append("</strong> · ")
+        .append(Text.points(check.score(), check.maxScore()))
+        .append(" points")
+        .append(check.hidden() ? " · hidden check" : "")
+        .append("</p>\n");
     if (error) {
-      html.append("<p>").append(h(Text.ERROR_EXPLANATION)).append(" It earned no points in this run.</p>\n");
+      html.append("<p>")
+          .append(h(Text.ERROR_EXPLANATION))
+          .append(" It earned no points in this run.</p>\n");
     }
     if (check.measurement() != null) {
       html.append("<p>").append(h(Text.measurementLine(check.measurement()))).append("</p>\n");
@@ -182,13 +227,16 @@ final class HtmlReportWriter extends TextReportWriter {
       html.append("<p>").append(h(feedback.get(0))).append("</p>\n");
       if (feedback.size() > 1) {
         html.append("<ul>\n");
-        feedback.subList(1, feedback.size()).forEach(line -> html.append("<li>").append(h(line)).append("</li>\n"));
+        feedback
+            .subList(1, feedback.size())
+            .forEach(line -> html.append("<li>").append(h(line)).append("</li>\n"));
         html.append("</ul>\n");
       }
     }
     if (!check.output().isBlank()) {
       html.append("<details><summary>Captured output</summary>\n<pre>")
-          .append(h(Text.capped(check.output(), OUTPUT_CAP).stripTrailing())).append("</pre>\n</details>\n");
+          .append(h(Text.capped(check.output(), OUTPUT_CAP).stripTrailing()))
+          .append("</pre>\n</details>\n");
     }
     html.append("</div>\n");
   }
@@ -199,14 +247,23 @@ final class HtmlReportWriter extends TextReportWriter {
     if (notJudged.isEmpty()) {
       return;
     }
-    html.append("<section>\n<h2>Not judged here</h2>\n<p>").append(h(Text.NOT_JUDGED_EXPLANATION))
-        .append("</p>\n<table>\n<thead><tr><th>Exercise</th><th>Check</th><th>Goal</th><th class=\"num\">Points</th>")
+    html.append("<section>\n<h2>Not judged here</h2>\n<p>")
+        .append(h(Text.NOT_JUDGED_EXPLANATION))
+        .append(
+            "</p>\n<table>\n<thead><tr><th>Exercise</th><th>Check</th><th>Goal</th><th class=\"num\">Points</th>")
         .append("<th>Reason</th></tr></thead>\n<tbody>\n");
     for (CheckResult check : notJudged) {
-      html.append("<tr><td>").append(h(check.exercise())).append("</td><td>").append(h(check.name()))
-          .append("</td><td>").append(check.goal().id()).append("</td><td class=\"num\">")
-          .append(Text.points(check.score(), check.maxScore())).append("</td><td>")
-          .append(h(Text.notJudgedReason(check))).append("</td></tr>\n");
+      html.append("<tr><td>")
+          .append(h(check.exercise()))
+          .append("</td><td>")
+          .append(h(check.name()))
+          .append("</td><td>")
+          .append(check.goal().id())
+          .append("</td><td class=\"num\">")
+          .append(Text.points(check.score(), check.maxScore()))
+          .append("</td><td>")
+          .append(h(Text.notJudgedReason(check)))
+          .append("</td></tr>\n");
     }
     html.append("</tbody>\n</table>\n</section>\n");
   }
@@ -214,7 +271,8 @@ final class HtmlReportWriter extends TextReportWriter {
   // ---- charts -------------------------------------------------------------------------------
 
   private static void charts(StringBuilder html, ExerciseResult exercise) {
-    List<CheckResult> measured = exercise.checks().stream().filter(check -> check.measurement() != null).toList();
+    List<CheckResult> measured =
+        exercise.checks().stream().filter(check -> check.measurement() != null).toList();
     if (measured.isEmpty()) {
       return;
     }
@@ -238,12 +296,14 @@ final class HtmlReportWriter extends TextReportWriter {
     putBar(bars, "measured", measurement.measured(), 0);
     putBar(bars, "required", measurement.required(), 1);
     Text.limits(measurement).forEach((key, value) -> putBar(bars, key, value, 2));
-    Text.details(measurement).forEach((key, value) -> {
-      Double number = Text.numeric(value);
-      if (number != null && !bars.containsKey(key) && hasUnitSuffix(key, unit)) {
-        putBar(bars, key, number, 3);
-      }
-    });
+    Text.details(measurement)
+        .forEach(
+            (key, value) -> {
+              Double number = Text.numeric(value);
+              if (number != null && !bars.containsKey(key) && hasUnitSuffix(key, unit)) {
+                putBar(bars, key, number, 3);
+              }
+            });
     double max = bars.values().stream().mapToDouble(bar -> bar[0]).max().orElse(0);
     double scale = max > 0 ? max * 1.05 : 1;
     int labelWidth = 150;
@@ -251,20 +311,39 @@ final class HtmlReportWriter extends TextReportWriter {
     int rowHeight = 24;
     int height = 28 + rowHeight * Math.max(1, bars.size());
     StringBuilder svg = new StringBuilder();
-    svg.append("<svg role=\"img\" width=\"560\" height=\"").append(height).append("\" viewBox=\"0 0 560 ")
-        .append(height).append("\"><title>").append(h(check.name() + ": " + Text.measurementLine(measurement)))
-        .append("</title>\n<text x=\"0\" y=\"14\" font-weight=\"600\">").append(h(Text.oneLine(check.name(), 80)))
+    svg.append("<svg role=\"img\" width=\"560\" height=\"")
+        .append(height)
+        .append("\" viewBox=\"0 0 560 ")
+        .append(height)
+        .append("\"><title>")
+        .append(h(check.name() + ": " + Text.measurementLine(measurement)))
+        .append("</title>\n<text x=\"0\" y=\"14\" font-weight=\"600\">")
+        .append(h(Text.oneLine(check.name(), 80)))
         .append("</text>\n");
     int y = 24;
     for (Map.Entry<String, double[]> bar : bars.entrySet()) {
       double value = bar.getValue()[0];
       int kind = (int) bar.getValue()[1];
       double width = Math.max(0, value) / scale * barWidth;
-      svg.append("<text x=\"0\" y=\"").append(y + 15).append("\">").append(h(Text.oneLine(bar.getKey(), 24)))
-          .append("</text><rect x=\"").append(labelWidth).append("\" y=\"").append(y + 3).append("\" width=\"")
-          .append(fmt(width)).append("\" height=\"16\" rx=\"3\" fill=\"").append(colour(kind, check.verdict()))
-          .append("\"/><text x=\"").append(fmt(labelWidth + width + 6)).append("\" y=\"").append(y + 15).append("\">")
-          .append(h(Text.quantity(value, unit))).append("</text>\n");
+      svg.append("<text x=\"0\" y=\"")
+          .append(y + 15)
+          .append("\">")
+          .append(h(Text.oneLine(bar.getKey(), 24)))
+          .append("</text><rect x=\"")
+          .append(labelWidth)
+          .append("\" y=\"")
+          .append(y + 3)
+          .append("\" width=\"")
+          .append(fmt(width))
+          .append("\" height=\"16\" rx=\"3\" fill=\"")
+          .append(colour(kind, check.verdict()))
+          .append("\"/><text x=\"")
+          .append(fmt(labelWidth + width + 6))
+          .append("\" y=\"")
+          .append(y + 15)
+          .append("\">")
+          .append(h(Text.quantity(value, unit)))
+          .append("</text>\n");
       y += rowHeight;
     }
     svg.append("</svg>\n");
@@ -279,18 +358,21 @@ final class HtmlReportWriter extends TextReportWriter {
 
   private static boolean hasUnitSuffix(String key, String unit) {
     String lower = key.toLowerCase(Locale.ROOT);
-    return !unit.isEmpty() && !lower.contains("limit") && lower.endsWith("_" + unit.toLowerCase(Locale.ROOT));
+    return !unit.isEmpty()
+        && !lower.contains("limit")
+        && lower.endsWith("_" + unit.toLowerCase(Locale.ROOT));
   }
 
   // Literal colours, not CSS variables: an SVG copied out of the page still draws the same.
   private static String colour(int kind, Verdict verdict) {
     return switch (kind) {
-      case 0 -> switch (verdict) {
-        case PASS -> PASS;
-        case FAIL -> "#c62828";
-        case NOT_JUDGED -> "#757575";
-        case ERROR -> "#ef6c00";
-      };
+      case 0 ->
+          switch (verdict) {
+            case PASS -> PASS;
+            case FAIL -> "#c62828";
+            case NOT_JUDGED -> "#757575";
+            case ERROR -> "#ef6c00";
+          };
       case 1 -> REQUIRED;
       case 2 -> "#f9a825";
       default -> "#90a4ae";
@@ -302,20 +384,23 @@ final class HtmlReportWriter extends TextReportWriter {
    * thread_count}) detail with different values: measured and required against thread count.
    */
   private static void threadCharts(StringBuilder html, List<CheckResult> measured) {
-    Map<String, TreeMap<Double, double[]>> byUnit = new TreeMap<>(); // unit -> threads -> {measured, required}
+    Map<String, TreeMap<Double, double[]>> byUnit =
+        new TreeMap<>(); // unit -> threads -> {measured, required}
     for (CheckResult check : measured) {
       Measurement measurement = check.measurement();
       Double threads = threads(measurement);
       if (threads != null && Double.isFinite(measurement.measured())) {
-        byUnit.computeIfAbsent(Text.clean(measurement.unit()).strip(), unit -> new TreeMap<>())
+        byUnit
+            .computeIfAbsent(Text.clean(measurement.unit()).strip(), unit -> new TreeMap<>())
             .put(threads, new double[] {measurement.measured(), measurement.required()});
       }
     }
-    byUnit.forEach((unit, series) -> {
-      if (series.size() >= 2) {
-        html.append(lineChart(unit, series));
-      }
-    });
+    byUnit.forEach(
+        (unit, series) -> {
+          if (series.size() >= 2) {
+            html.append(lineChart(unit, series));
+          }
+        });
   }
 
   private static Double threads(Measurement measurement) {
@@ -374,8 +459,12 @@ final class HtmlReportWriter extends TextReportWriter {
     int height = 180;
     double minX = series.firstKey();
     double maxX = series.lastKey();
-    double maxY = series.values().stream()
-        .flatMapToDouble(point -> Arrays.stream(point)).filter(Double::isFinite).max().orElse(1);
+    double maxY =
+        series.values().stream()
+            .flatMapToDouble(point -> Arrays.stream(point))
+            .filter(Double::isFinite)
+            .max()
+            .orElse(1);
     double scaleY = niceCeiling(maxY);
     List<String> measuredPoints = new ArrayList<>();
     List<String> requiredPoints = new ArrayList<>();
@@ -384,40 +473,92 @@ final class HtmlReportWriter extends TextReportWriter {
       double x = left + (point.getKey() - minX) / (maxX - minX) * width;
       double y = top + height - Math.max(0, point.getValue()[0]) / scaleY * height;
       measuredPoints.add(fmt(x) + "," + fmt(y));
-      marks.append("<circle cx=\"").append(fmt(x)).append("\" cy=\"").append(fmt(y))
+      marks
+          .append("<circle cx=\"")
+          .append(fmt(x))
+          .append("\" cy=\"")
+          .append(fmt(y))
           .append("\" r=\"3.5\" fill=\"" + PASS + "\"/>")
-          .append("<text x=\"").append(fmt(x)).append("\" y=\"").append(top + height + 16)
-          .append("\" text-anchor=\"middle\">").append(Text.number(point.getKey())).append("</text>\n");
+          .append("<text x=\"")
+          .append(fmt(x))
+          .append("\" y=\"")
+          .append(top + height + 16)
+          .append("\" text-anchor=\"middle\">")
+          .append(Text.number(point.getKey()))
+          .append("</text>\n");
       if (Double.isFinite(point.getValue()[1])) {
-        requiredPoints.add(fmt(x) + "," + fmt(top + height - Math.max(0, point.getValue()[1]) / scaleY * height));
+        requiredPoints.add(
+            fmt(x) + "," + fmt(top + height - Math.max(0, point.getValue()[1]) / scaleY * height));
       }
     }
     String label = unit.isEmpty() ? "measured" : "measured (" + unit + ")";
     StringBuilder svg = new StringBuilder();
     svg.append("<svg role=\"img\" width=\"520\" height=\"264\" viewBox=\"0 0 520 264\"><title>")
-        .append(h(label + " against threads")).append("</title>\n")
-        .append("<text x=\"0\" y=\"14\" font-weight=\"600\">").append(h(label)).append(" against threads</text>\n")
-        .append("<line x1=\"").append(left).append("\" y1=\"").append(top + height).append("\" x2=\"")
-        .append(left + width).append("\" y2=\"").append(top + height).append("\" stroke=\"#90a4ae\"/>")
-        .append("<line x1=\"").append(left).append("\" y1=\"").append(top).append("\" x2=\"").append(left)
-        .append("\" y2=\"").append(top + height).append("\" stroke=\"#90a4ae\"/>\n")
-        .append("<text x=\"").append(left - 6).append("\" y=\"").append(top + 4).append("\" text-anchor=\"end\">")
-        .append(Text.number(scaleY)).append("</text><text x=\"").append(left - 6).append("\" y=\"")
-        .append(top + height + 4).append("\" text-anchor=\"end\">0</text>\n")
-        .append("<text x=\"").append(left + width / 2).append("\" y=\"").append(top + height + 34)
+        .append(h(label + " against threads"))
+        .append("</title>\n")
+        .append("<text x=\"0\" y=\"14\" font-weight=\"600\">")
+        .append(h(label))
+        .append(" against threads</text>\n")
+        .append("<line x1=\"")
+        .append(left)
+        .append("\" y1=\"")
+        .append(top + height)
+        .append("\" x2=\"")
+        .append(left + width)
+        .append("\" y2=\"")
+        .append(top + height)
+        .append("\" stroke=\"#90a4ae\"/>")
+        .append("<line x1=\"")
+        .append(left)
+        .append("\" y1=\"")
+        .append(top)
+        .append("\" x2=\"")
+        .append(left)
+        .append("\" y2=\"")
+        .append(top + height)
+        .append("\" stroke=\"#90a4ae\"/>\n")
+        .append("<text x=\"")
+        .append(left - 6)
+        .append("\" y=\"")
+        .append(top + 4)
+        .append("\" text-anchor=\"end\">")
+        .append(Text.number(scaleY))
+        .append("</text><text x=\"")
+        .append(left - 6)
+        .append("\" y=\"")
+        .append(top + height + 4)
+        .append("\" text-anchor=\"end\">0</text>\n")
+        .append("<text x=\"")
+        .append(left + width / 2)
+        .append("\" y=\"")
+        .append(top + height + 34)
         .append("\" text-anchor=\"middle\">threads</text>\n");
     if (requiredPoints.size() >= 2) {
-      svg.append("<polyline points=\"").append(String.join(" ", requiredPoints))
-          .append("\" fill=\"none\" stroke=\"" + REQUIRED + "\" stroke-dasharray=\"5 4\" stroke-width=\"2\"/>\n");
+      svg.append("<polyline points=\"")
+          .append(String.join(" ", requiredPoints))
+          .append(
+              "\" fill=\"none\" stroke=\""
+                  + REQUIRED
+                  + "\" stroke-dasharray=\"5 4\" stroke-width=\"2\"/>\n");
     }
-    svg.append("<polyline points=\"").append(String.join(" ", measuredPoints))
-        .append("\" fill=\"none\" stroke=\"" + PASS + "\" stroke-width=\"2\"/>\n").append(marks)
-        .append("<text x=\"").append(left).append("\" y=\"").append(top - 14)
-        .append("\" fill=\"#5f6b73\">solid: measured · dashed: ").append(h(dashed)).append("</text>\n</svg>\n");
+    svg.append("<polyline points=\"")
+        .append(String.join(" ", measuredPoints))
+        .append("\" fill=\"none\" stroke=\"" + PASS + "\" stroke-width=\"2\"/>\n")
+        .append(marks)
+        .append("<text x=\"")
+        .append(left)
+        .append("\" y=\"")
+        .append(top - 14)
+        .append("\" fill=\"#5f6b73\">solid: measured · dashed: ")
+        .append(h(dashed))
+        .append("</text>\n</svg>\n");
     return svg.toString();
   }
 
-  /** The smallest of 1, 2, 2.5 or 5 times a power of ten that is at least {@code value}; 1 for nothing. */
+  /**
+   * The smallest of 1, 2, 2.5 or 5 times a power of ten that is at least {@code value}; 1 for
+   * nothing.
+   */
   static double niceCeiling(double value) {
     if (!(value > 0)) {
       return 1;
@@ -434,12 +575,13 @@ final class HtmlReportWriter extends TextReportWriter {
   // ---- text ---------------------------------------------------------------------------------
 
   private static String badge(Verdict verdict) {
-    String label = switch (verdict) {
-      case PASS -> "passed";
-      case FAIL -> "missed";
-      case NOT_JUDGED -> "not judged";
-      case ERROR -> "could not run";
-    };
+    String label =
+        switch (verdict) {
+          case PASS -> "passed";
+          case FAIL -> "missed";
+          case NOT_JUDGED -> "not judged";
+          case ERROR -> "could not run";
+        };
     return "<span class=\"badge " + verdict.id() + "\">" + label + "</span>";
   }
 

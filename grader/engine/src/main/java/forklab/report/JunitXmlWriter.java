@@ -29,7 +29,8 @@ final class JunitXmlWriter implements ReportWriter {
 
   private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
   // The Ant schema's timestamp: local date-time without an offset; Forklab writes UTC.
-  private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
+  private static final DateTimeFormatter TIMESTAMP =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
 
   @Override
   public String fileName() {
@@ -58,10 +59,12 @@ final class JunitXmlWriter implements ReportWriter {
       List<CheckResult> checks = grade.checks();
       xml.writeStartElement("testsuites");
       xml.writeAttribute("name", "forklab");
-      xml.writeAttribute("tests", String.valueOf(checks.size() + (grade.hasInfrastructureError() ? 1 : 0)));
+      xml.writeAttribute(
+          "tests", String.valueOf(checks.size() + (grade.hasInfrastructureError() ? 1 : 0)));
       xml.writeAttribute("failures", String.valueOf(count(checks, Verdict.FAIL)));
       xml.writeAttribute(
-          "errors", String.valueOf(count(checks, Verdict.ERROR) + (grade.hasInfrastructureError() ? 1 : 0)));
+          "errors",
+          String.valueOf(count(checks, Verdict.ERROR) + (grade.hasInfrastructureError() ? 1 : 0)));
       xml.writeAttribute("skipped", String.valueOf(count(checks, Verdict.NOT_JUDGED)));
       xml.writeAttribute("time", Text.seconds(grade.elapsed()));
       for (ExerciseResult exercise : grade.exercises()) {
@@ -86,7 +89,9 @@ final class JunitXmlWriter implements ReportWriter {
       xml.writeAttribute("errors", String.valueOf(count(checks, Verdict.ERROR)));
       xml.writeAttribute("skipped", String.valueOf(count(checks, Verdict.NOT_JUDGED)));
       xml.writeAttribute(
-          "time", Text.seconds(checks.stream().map(CheckResult::duration).reduce(Duration.ZERO, Duration::plus)));
+          "time",
+          Text.seconds(
+              checks.stream().map(CheckResult::duration).reduce(Duration.ZERO, Duration::plus)));
       timestamp();
       newline(2);
       xml.writeStartElement("properties");
@@ -113,17 +118,22 @@ final class JunitXmlWriter implements ReportWriter {
       } else {
         xml.writeStartElement("testcase");
       }
-      xml.writeAttribute("classname", Text.oneLine(check.exercise() + "." + check.goal().id(), 300));
+      xml.writeAttribute(
+          "classname", Text.oneLine(check.exercise() + "." + check.goal().id(), 300));
       xml.writeAttribute("name", Text.oneLine(check.name(), 300));
       xml.writeAttribute("time", Text.seconds(check.duration()));
       switch (check.verdict()) {
         case PASS -> {}
         case FAIL -> problem("failure", check, Text.firstLine(check.feedback(), MESSAGE_CAP));
-        case ERROR -> problem("error", check, "could not run: " + Text.firstLine(check.feedback(), MESSAGE_CAP));
+        case ERROR ->
+            problem(
+                "error", check, "could not run: " + Text.firstLine(check.feedback(), MESSAGE_CAP));
         case NOT_JUDGED -> {
           newline(3);
           xml.writeEmptyElement("skipped");
-          xml.writeAttribute("message", "not judged here: " + Text.firstLine(Text.notJudgedReason(check), MESSAGE_CAP));
+          xml.writeAttribute(
+              "message",
+              "not judged here: " + Text.firstLine(Text.notJudgedReason(check), MESSAGE_CAP));
         }
       }
       if (!check.output().isBlank()) {
@@ -138,7 +148,8 @@ final class JunitXmlWriter implements ReportWriter {
       }
     }
 
-    private void problem(String element, CheckResult check, String message) throws XMLStreamException {
+    private void problem(String element, CheckResult check, String message)
+        throws XMLStreamException {
       StringBuilder body = new StringBuilder(Text.capped(check.feedback(), FEEDBACK_CAP).strip());
       if (check.verdict() == Verdict.ERROR) {
         body.append(body.isEmpty() ? "" : "\n").append(Text.ERROR_EXPLANATION);
@@ -171,7 +182,9 @@ final class JunitXmlWriter implements ReportWriter {
       xml.writeAttribute("time", Text.seconds(grade.elapsed()));
       newline(3);
       xml.writeStartElement("error");
-      xml.writeAttribute("message", "no score was given: " + Text.firstLine(grade.infrastructureError(), MESSAGE_CAP));
+      xml.writeAttribute(
+          "message",
+          "no score was given: " + Text.firstLine(grade.infrastructureError(), MESSAGE_CAP));
       xml.writeAttribute("type", "infrastructure");
       xml.writeCharacters(
           Text.NO_SCORE + "\n" + Text.capped(grade.infrastructureError(), FEEDBACK_CAP).strip());
@@ -198,7 +211,9 @@ final class JunitXmlWriter implements ReportWriter {
     private void timestamp() throws XMLStreamException {
       if (grade.startedAt() != null) {
         xml.writeAttribute(
-            "timestamp", TIMESTAMP.format(grade.startedAt().truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC)));
+            "timestamp",
+            TIMESTAMP.format(
+                grade.startedAt().truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC)));
       }
     }
 

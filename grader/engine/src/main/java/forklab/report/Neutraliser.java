@@ -9,9 +9,8 @@ import java.util.regex.Pattern;
  * than show it.
  *
  * <ul>
- *   <li>In every report: bidirectional controls, which reorder what is displayed ("Trojan
- *       Source"), are shown as {@code <U+202E>} ({@link #isBidiControl}; {@link Text#clean} applies
- *       it).
+ *   <li>In every report: bidirectional controls, which reorder what is displayed ("Trojan Source"),
+ *       are shown as {@code <U+202E>} ({@link #isBidiControl}; {@link Text#clean} applies it).
  *   <li>In {@code summary.md}, which is posted as a merge-request note: no line may start with
  *       {@code /} (GitLab runs {@code /approve}, {@code /merge}, ... as quick actions), markup is
  *       escaped, {@code @} mentions and {@code [[...]]} markup go into code spans, and captured
@@ -33,8 +32,11 @@ final class Neutraliser {
    * U+202A to U+202E and U+2066 to U+2069.
    */
   static boolean isBidiControl(int codePoint) {
-    return codePoint == 0x061C || codePoint == 0x200E || codePoint == 0x200F
-        || codePoint >= 0x202A && codePoint <= 0x202E || codePoint >= 0x2066 && codePoint <= 0x2069;
+    return codePoint == 0x061C
+        || codePoint == 0x200E
+        || codePoint == 0x200F
+        || codePoint >= 0x202A && codePoint <= 0x202E
+        || codePoint >= 0x2066 && codePoint <= 0x2069;
   }
 
   /** How a bidirectional control is shown instead: {@code <U+202E>}. */
@@ -45,8 +47,7 @@ final class Neutraliser {
   /**
    * Text for the middle of a Markdown line, on one line: a backslash before every character that
    * could start emphasis, code, links, HTML, a table cell, a reference or math, and {@code @name}
-   * and runs of {@code [[} or {@code ]]} in code spans, where no forge looks for mentions or
-   * links.
+   * and runs of {@code [[} or {@code ]]} in code spans, where no forge looks for mentions or links.
    */
   static String markdownInline(String text) {
     String line = Text.oneLine(text, Integer.MAX_VALUE);
@@ -91,9 +92,9 @@ final class Neutraliser {
   /**
    * {@code markdown} with a backslash before the {@code /} of every line whose first visible
    * character is {@code /}. GitLab runs such a line as a quick action when it posts the note, and
-   * its own test for "inside a code block" ends at the first line that starts with three
-   * backticks, whatever the fence. The backslash is a Markdown escape: outside code the line still
-   * reads {@code /approve}; inside a code block it shows as {@code \/approve}.
+   * its own test for "inside a code block" ends at the first line that starts with three backticks,
+   * whatever the fence. The backslash is a Markdown escape: outside code the line still reads
+   * {@code /approve}; inside a code block it shows as {@code \/approve}.
    */
   static String withoutQuickActions(String markdown) {
     StringBuilder out = new StringBuilder(markdown.length() + 8);
@@ -111,8 +112,10 @@ final class Neutraliser {
 
   // Spaces, tabs and invisible format characters such as U+200B, which a forge might skip.
   private static boolean blank(char c) {
-    return c != '\n' && (Character.isWhitespace(c) || Character.isSpaceChar(c)
-        || Character.getType(c) == Character.FORMAT);
+    return c != '\n'
+        && (Character.isWhitespace(c)
+            || Character.isSpaceChar(c)
+            || Character.getType(c) == Character.FORMAT);
   }
 
   /**

@@ -25,8 +25,8 @@ public interface ReportWriter {
 
   /**
    * Writes {@code outDir/}{@link #fileName()}, creating {@code outDir} when it is missing and
-   * replacing an earlier file. The file appears whole or not at all: it is written beside its
-   * final name and then moved into place.
+   * replacing an earlier file. The file appears whole or not at all: it is written beside its final
+   * name and then moved into place.
    *
    * @return the path written
    */
@@ -40,7 +40,8 @@ public interface ReportWriter {
         write(grade, out);
       }
       try {
-        Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+            partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
       }

@@ -18,15 +18,22 @@ import java.util.List;
 public final class Reports {
   /** Gradescope's autograder format, with Forklab's data under {@code extra_data}. */
   public static final String RESULTS_JSON = "results.json";
+
   /** JUnit XML as GitLab's test report widget reads it. */
   public static final String JUNIT_XML = "junit.xml";
+
   /** Student-facing feedback in Markdown, fit to paste as a merge-request comment. */
   public static final String SUMMARY_MD = "summary.md";
+
   /** One self-contained HTML page: the summary plus charts of the measured goals. */
   public static final String REPORT_HTML = "report.html";
 
   private static final List<ReportWriter> ALL =
-      List.of(new ResultsJsonWriter(), new JunitXmlWriter(), new SummaryWriter(), new HtmlReportWriter());
+      List.of(
+          new ResultsJsonWriter(),
+          new JunitXmlWriter(),
+          new SummaryWriter(),
+          new HtmlReportWriter());
 
   private Reports() {}
 
@@ -71,7 +78,9 @@ public final class Reports {
         written.add(writer.write(grade, outDir));
       } catch (IOException | RuntimeException e) {
         IOException wrapped =
-            e instanceof IOException io ? io : new IOException("could not write " + writer.fileName() + ": " + e, e);
+            e instanceof IOException io
+                ? io
+                : new IOException("could not write " + writer.fileName() + ": " + e, e);
         if (failure == null) {
           failure = wrapped;
         } else {

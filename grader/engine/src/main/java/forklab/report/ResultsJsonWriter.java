@@ -23,25 +23,27 @@ import java.util.Map;
  * error it has no {@code score}, neither at the top nor in any test.
  *
  * <p>Gradescope knows only {@code passed} and {@code failed}. A not-judged check is not a failure,
- * so it is {@code passed} with score 0 and its verdict {@code not_judged} in {@code extra_data};
- * an errored check is {@code failed}.
+ * so it is {@code passed} with score 0 and its verdict {@code not_judged} in {@code extra_data}; an
+ * errored check is {@code failed}.
  */
 final class ResultsJsonWriter implements ReportWriter {
   /** Gradescope visibility of public tests and grader-made checks. */
   static final String PUBLIC_VISIBILITY = "visible";
+
   /**
-   * Gradescope visibility of hidden checks. {@code visible} so students get their feedback at
-   * once; {@code after_due_date} would hold hidden checks back until the deadline.
+   * Gradescope visibility of hidden checks. {@code visible} so students get their feedback at once;
+   * {@code after_due_date} would hold hidden checks back until the deadline.
    */
   static final String HIDDEN_VISIBILITY = "visible";
 
   static final int FEEDBACK_CAP = 8_000;
   static final int OUTPUT_CAP = 8_000;
 
-  private static final JsonMapper JSON = JsonMapper.builder()
-      .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .build();
+  private static final JsonMapper JSON =
+      JsonMapper.builder()
+          .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .build();
 
   @Override
   public String fileName() {
@@ -85,19 +87,31 @@ final class ResultsJsonWriter implements ReportWriter {
       text.append(Text.NO_SCORE)
           .append(" The grader hit an infrastructure error: ")
           .append(Text.oneLine(grade.infrastructureError(), 1_000))
-          .append("\nThe ").append(Text.points(grade.score(), grade.maxScore()))
+          .append("\nThe ")
+          .append(Text.points(grade.score(), grade.maxScore()))
           .append(" points graded before the error are not a grade, so no score is recorded.\n");
     } else {
-      text.append("Score: ").append(Text.points(grade.score(), grade.maxScore())).append(" points.\n");
+      text.append("Score: ")
+          .append(Text.points(grade.score(), grade.maxScore()))
+          .append(" points.\n");
     }
-    text.append("Forklab ").append(Text.oneLine(String.valueOf(grade.version()), 100))
-        .append(", ").append(Text.oneLine(String.valueOf(grade.sandbox()), 100)).append(" sandbox, ")
-        .append(grade.exercises().size()).append(grade.exercises().size() == 1 ? " exercise" : " exercises")
-        .append(" in ").append(Text.seconds(grade.elapsed())).append(" s.\n");
-    long notJudged = grade.checks().stream().filter(check -> check.verdict() == Verdict.NOT_JUDGED).count();
+    text.append("Forklab ")
+        .append(Text.oneLine(String.valueOf(grade.version()), 100))
+        .append(", ")
+        .append(Text.oneLine(String.valueOf(grade.sandbox()), 100))
+        .append(" sandbox, ")
+        .append(grade.exercises().size())
+        .append(grade.exercises().size() == 1 ? " exercise" : " exercises")
+        .append(" in ")
+        .append(Text.seconds(grade.elapsed()))
+        .append(" s.\n");
+    long notJudged =
+        grade.checks().stream().filter(check -> check.verdict() == Verdict.NOT_JUDGED).count();
     if (notJudged > 0) {
-      text.append(notJudged).append(notJudged == 1 ? " check was" : " checks were")
-          .append(" not judged here: no points, not a failure. Re-run with --retry-unjudged or on a machine")
+      text.append(notJudged)
+          .append(notJudged == 1 ? " check was" : " checks were")
+          .append(
+              " not judged here: no points, not a failure. Re-run with --retry-unjudged or on a machine")
           .append(" with 2+ CPUs.\n");
     }
     for (String warning : grade.warnings()) {
@@ -151,16 +165,23 @@ final class ResultsJsonWriter implements ReportWriter {
     switch (check.verdict()) {
       case PASS -> text.append(feedback.isEmpty() ? "passed" : feedback);
       case FAIL -> text.append(feedback.isEmpty() ? "failed" : feedback);
-      case NOT_JUDGED -> text.append("not judged here: ").append(Text.notJudgedReason(check))
-          .append('\n').append(Text.NOT_JUDGED_EXPLANATION);
-      case ERROR -> text.append("could not run: ").append(feedback.isEmpty() ? "no message" : feedback)
-          .append('\n').append(Text.ERROR_EXPLANATION);
+      case NOT_JUDGED ->
+          text.append("not judged here: ")
+              .append(Text.notJudgedReason(check))
+              .append('\n')
+              .append(Text.NOT_JUDGED_EXPLANATION);
+      case ERROR ->
+          text.append("could not run: ")
+              .append(feedback.isEmpty() ? "no message" : feedback)
+              .append('\n')
+              .append(Text.ERROR_EXPLANATION);
     }
     if (check.measurement() != null) {
       text.append("\n\n").append(Text.measurementLine(check.measurement()));
     }
     if (!check.output().isBlank()) {
-      text.append("\n\n--- captured output ---\n").append(Text.capped(check.output(), OUTPUT_CAP).stripTrailing());
+      text.append("\n\n--- captured output ---\n")
+          .append(Text.capped(check.output(), OUTPUT_CAP).stripTrailing());
     }
     return text.toString();
   }
@@ -184,7 +205,8 @@ final class ResultsJsonWriter implements ReportWriter {
       exercise.notes().forEach(note -> notes.add(Text.clean(note)));
       ObjectNode goals = summary.putObject("goals");
       for (Map.Entry<Goal, double[]> goal : exercise.scoreByGoal().entrySet()) {
-        goals.putObject(goal.getKey().id())
+        goals
+            .putObject(goal.getKey().id())
             .put("score", Text.rounded(goal.getValue()[0]))
             .put("max_score", Text.rounded(goal.getValue()[1]));
       }

@@ -17,7 +17,10 @@ import java.util.List;
  */
 final class Shrinkable {
   /** Detail that can be given up, in the order it is: all outputs first, then long messages. */
-  enum Detail { OUTPUT, MESSAGE }
+  enum Detail {
+    OUTPUT,
+    MESSAGE
+  }
 
   private record Part(Detail detail, String full, String shorter) {}
 
@@ -28,7 +31,10 @@ final class Shrinkable {
     parts.add(new Part(null, text, text));
   }
 
-  /** Appends detail that may be replaced by {@code shorter}; both must end with a line break or be empty. */
+  /**
+   * Appends detail that may be replaced by {@code shorter}; both must end with a line break or be
+   * empty.
+   */
   void append(Detail detail, String full, String shorter) {
     parts.add(new Part(detail, full, shorter));
   }
@@ -60,7 +66,10 @@ final class Shrinkable {
     return (total > budget ? wholeLines(kept, budget) : kept) + notice;
   }
 
-  /** The longest prefix of {@code text} that ends with a line break and has at most {@code maxBytes}. */
+  /**
+   * The longest prefix of {@code text} that ends with a line break and has at most {@code
+   * maxBytes}.
+   */
   private static String wholeLines(String text, long maxBytes) {
     long bytes = 0;
     int end = 0;

@@ -20,16 +20,20 @@ final class SummaryWriter extends TextReportWriter {
   static final int FEEDBACK_CAP = 2_000;
   static final int FEEDBACK_LINES = 20;
   static final int OUTPUT_CAP = 1_500;
+
   /** Captured output shown in the whole summary; later excerpts are left to the other reports. */
   static final int OUTPUT_BUDGET = 20_000;
+
   /**
    * The most UTF-8 bytes of the whole summary: it must fit in a merge-request note (GitHub takes
    * 65,536 characters, GitLab 1,000,000).
    */
   static final int MAX_BYTES = 64 * 1024;
+
   /** The last line of a summary that had to give up detail to fit in {@link #MAX_BYTES}. */
-  static final String CUT_NOTICE = "\n_This summary was cut to fit in a merge-request note (64 KiB); report.html and"
-      + " results.json have all of it._\n";
+  static final String CUT_NOTICE =
+      "\n_This summary was cut to fit in a merge-request note (64 KiB); report.html and"
+          + " results.json have all of it._\n";
 
   @Override
   public String fileName() {
@@ -56,10 +60,15 @@ final class SummaryWriter extends TextReportWriter {
       if (grade.hasInfrastructureError()) {
         line("# Forklab feedback: no score given");
         line();
-        line("> **" + Text.NO_SCORE + "** The grader hit an infrastructure error: "
-            + inline(Text.oneLine(grade.infrastructureError(), 500)));
-        line("> The " + Text.points(grade.score(), grade.maxScore())
-            + " points below were graded before the error and are not a grade.");
+        line(
+            "> **"
+                + Text.NO_SCORE
+                + "** The grader hit an infrastructure error: "
+                + inline(Text.oneLine(grade.infrastructureError(), 500)));
+        line(
+            "> The "
+                + Text.points(grade.score(), grade.maxScore())
+                + " points below were graded before the error and are not a grade.");
       } else {
         line("# Forklab feedback: " + Text.points(grade.score(), grade.maxScore()) + " points");
       }
@@ -71,9 +80,14 @@ final class SummaryWriter extends TextReportWriter {
       notJudged();
       warnings();
       line("---");
-      line("Forklab " + inline(Text.oneLine(String.valueOf(grade.version()), 100))
-          + " · " + inline(Text.oneLine(String.valueOf(grade.sandbox()), 100)) + " sandbox · graded in "
-          + Text.seconds(grade.elapsed()) + " s");
+      line(
+          "Forklab "
+              + inline(Text.oneLine(String.valueOf(grade.version()), 100))
+              + " · "
+              + inline(Text.oneLine(String.valueOf(grade.sandbox()), 100))
+              + " sandbox · graded in "
+              + Text.seconds(grade.elapsed())
+              + " s");
       flush();
       return doc.fit(MAX_BYTES, CUT_NOTICE);
     }
@@ -96,26 +110,42 @@ final class SummaryWriter extends TextReportWriter {
       line(rule.toString());
       for (ExerciseResult exercise : grade.exercises()) {
         Map<Goal, double[]> byGoal = exercise.scoreByGoal();
-        StringBuilder row = new StringBuilder("| ").append(cell(title(exercise))).append(" | ")
-            .append(Text.points(exercise.score(), exercise.maxScore())).append(" |");
+        StringBuilder row =
+            new StringBuilder("| ")
+                .append(cell(title(exercise)))
+                .append(" | ")
+                .append(Text.points(exercise.score(), exercise.maxScore()))
+                .append(" |");
         for (Goal goal : goals) {
           double[] sums = byGoal.get(goal);
           row.append(' ').append(sums == null ? "–" : Text.points(sums[0], sums[1])).append(" |");
         }
         line(row.toString());
       }
-      line("| **Total** | **" + Text.points(grade.score(), grade.maxScore()) + "** |" + " |".repeat(goals.size()));
+      line(
+          "| **Total** | **"
+              + Text.points(grade.score(), grade.maxScore())
+              + "** |"
+              + " |".repeat(goals.size()));
       line();
     }
 
     private void exercise(ExerciseResult exercise) {
       List<CheckResult> checks = exercise.checks();
-      line("## " + inline(title(exercise)) + ": " + Text.points(exercise.score(), exercise.maxScore()) + " points");
+      line(
+          "## "
+              + inline(title(exercise))
+              + ": "
+              + Text.points(exercise.score(), exercise.maxScore())
+              + " points");
       line();
       long passed = checks.stream().filter(CheckResult::passed).count();
-      line(checks.isEmpty()
-          ? "No checks ran."
-          : passed == checks.size() ? "All " + checks.size() + " checks passed." : "Passed " + passed + " of " + checks.size() + " checks.");
+      line(
+          checks.isEmpty()
+              ? "No checks ran."
+              : passed == checks.size()
+                  ? "All " + checks.size() + " checks passed."
+                  : "Passed " + passed + " of " + checks.size() + " checks.");
       line();
       if (!exercise.notes().isEmpty()) {
         exercise.notes().forEach(note -> line("- " + leading(Text.oneLine(note, 1_000))));
@@ -136,8 +166,13 @@ final class SummaryWriter extends TextReportWriter {
     private void problem(String heading, CheckResult check) {
       line("### " + heading + ": " + inline(Text.oneLine(check.name(), 300)));
       line();
-      line("Goal: **" + check.goal().id() + "** · " + Text.points(check.score(), check.maxScore()) + " points"
-          + (check.hidden() ? " · hidden check" : ""));
+      line(
+          "Goal: **"
+              + check.goal().id()
+              + "** · "
+              + Text.points(check.score(), check.maxScore())
+              + " points"
+              + (check.hidden() ? " · hidden check" : ""));
       line();
       if (check.verdict() == Verdict.ERROR) {
         line(Text.ERROR_EXPLANATION + " It earned no points in this run.");
@@ -152,7 +187,9 @@ final class SummaryWriter extends TextReportWriter {
         String first = leading(feedback.get(0)) + "\n\n";
         StringBuilder full = new StringBuilder(first);
         if (feedback.size() > 1) {
-          feedback.subList(1, feedback.size()).forEach(more -> full.append("- ").append(leading(more)).append('\n'));
+          feedback
+              .subList(1, feedback.size())
+              .forEach(more -> full.append("- ").append(leading(more)).append('\n'));
           full.append('\n');
         }
         detail(Shrinkable.Detail.MESSAGE, full.toString(), first);
@@ -169,10 +206,15 @@ final class SummaryWriter extends TextReportWriter {
         md.append(notShown);
         return;
       }
-      String excerpt = Text.capped(check.output(), Math.min(OUTPUT_CAP, outputBudget)).stripTrailing();
+      String excerpt =
+          Text.capped(check.output(), Math.min(OUTPUT_CAP, outputBudget)).stripTrailing();
       outputBudget -= excerpt.length();
-      detail(Shrinkable.Detail.OUTPUT, "<details><summary>Captured output</summary>\n\n"
-          + Neutraliser.codeBlock("text", excerpt) + "\n</details>\n\n", notShown);
+      detail(
+          Shrinkable.Detail.OUTPUT,
+          "<details><summary>Captured output</summary>\n\n"
+              + Neutraliser.codeBlock("text", excerpt)
+              + "\n</details>\n\n",
+          notShown);
     }
 
     private void notJudged() {
@@ -188,8 +230,18 @@ final class SummaryWriter extends TextReportWriter {
       line("| Exercise | Check | Goal | Points | Reason |");
       line("| --- | --- | --- | ---: | --- |");
       for (CheckResult check : notJudged) {
-        line("| " + cell(check.exercise()) + " | " + cell(check.name()) + " | " + check.goal().id() + " | "
-            + Text.points(check.score(), check.maxScore()) + " | " + cell(Text.notJudgedReason(check)) + " |");
+        line(
+            "| "
+                + cell(check.exercise())
+                + " | "
+                + cell(check.name())
+                + " | "
+                + check.goal().id()
+                + " | "
+                + Text.points(check.score(), check.maxScore())
+                + " | "
+                + cell(Text.notJudgedReason(check))
+                + " |");
       }
       line();
     }
@@ -211,7 +263,8 @@ final class SummaryWriter extends TextReportWriter {
     /** Detail the summary can give up when it would not fit in {@link #MAX_BYTES}. */
     private void detail(Shrinkable.Detail detail, String full, String shorter) {
       flush();
-      doc.append(detail, Neutraliser.withoutQuickActions(full), Neutraliser.withoutQuickActions(shorter));
+      doc.append(
+          detail, Neutraliser.withoutQuickActions(full), Neutraliser.withoutQuickActions(shorter));
     }
 
     // Every line is already safe; the pass keeps it so, whatever a later change adds.

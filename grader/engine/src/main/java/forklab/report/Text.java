@@ -110,7 +110,10 @@ final class Text {
     return line.length() <= max ? line : line.substring(0, max - 1) + "…";
   }
 
-  /** A value with at most three decimals and no trailing zeros: {@code 1.512}, {@code 10}; n/a when not finite. */
+  /**
+   * A value with at most three decimals and no trailing zeros: {@code 1.512}, {@code 10}; n/a when
+   * not finite.
+   */
   static String number(double value) {
     return decimals(value, 3);
   }
@@ -127,7 +130,9 @@ final class Text {
 
   /** Seconds with three decimals, for example {@code 1.250}. */
   static String seconds(Duration duration) {
-    return BigDecimal.valueOf(duration.toNanos(), 9).setScale(3, RoundingMode.HALF_UP).toPlainString();
+    return BigDecimal.valueOf(duration.toNanos(), 9)
+        .setScale(3, RoundingMode.HALF_UP)
+        .toPlainString();
   }
 
   /** {@code value} rounded to four decimals, for JSON numbers without binary noise. */
@@ -142,7 +147,8 @@ final class Text {
     if (!Double.isFinite(value)) {
       return "n/a";
     }
-    BigDecimal rounded = BigDecimal.valueOf(value).setScale(scale, RoundingMode.HALF_UP).stripTrailingZeros();
+    BigDecimal rounded =
+        BigDecimal.valueOf(value).setScale(scale, RoundingMode.HALF_UP).stripTrailingZeros();
     return rounded.signum() == 0 ? "0" : rounded.toPlainString();
   }
 
@@ -152,10 +158,14 @@ final class Text {
     return unit.isBlank() || !Double.isFinite(value) ? number : number + " " + clean(unit).strip();
   }
 
-  /** The measurement's details sorted by key, values cleaned (the record does not keep their order). */
+  /**
+   * The measurement's details sorted by key, values cleaned (the record does not keep their order).
+   */
   static Map<String, String> details(Measurement measurement) {
     Map<String, String> sorted = new TreeMap<>();
-    measurement.details().forEach((key, value) -> sorted.put(oneLine(key, 80), oneLine(value, 200)));
+    measurement
+        .details()
+        .forEach((key, value) -> sorted.put(oneLine(key, 80), oneLine(value, 200)));
     return sorted;
   }
 
@@ -172,12 +182,14 @@ final class Text {
   /** The details whose key names a limit (contains {@code limit}, any case), as numbers. */
   static Map<String, Double> limits(Measurement measurement) {
     Map<String, Double> limits = new TreeMap<>();
-    details(measurement).forEach((key, value) -> {
-      Double number = numeric(value);
-      if (key.toLowerCase(Locale.ROOT).contains("limit") && number != null) {
-        limits.put(key, number);
-      }
-    });
+    details(measurement)
+        .forEach(
+            (key, value) -> {
+              Double number = numeric(value);
+              if (key.toLowerCase(Locale.ROOT).contains("limit") && number != null) {
+                limits.put(key, number);
+              }
+            });
     return limits;
   }
 
@@ -186,11 +198,19 @@ final class Text {
    * {@code measured 1.512 s, required 0.9 s, calibrated_limit 1.2 s}.
    */
   static String measurementLine(Measurement measurement) {
-    StringBuilder line = new StringBuilder()
-        .append("measured ").append(quantity(measurement.measured(), measurement.unit()))
-        .append(", required ").append(quantity(measurement.required(), measurement.unit()));
-    limits(measurement).forEach((key, value) ->
-        line.append(", ").append(key).append(' ').append(quantity(value, measurement.unit())));
+    StringBuilder line =
+        new StringBuilder()
+            .append("measured ")
+            .append(quantity(measurement.measured(), measurement.unit()))
+            .append(", required ")
+            .append(quantity(measurement.required(), measurement.unit()));
+    limits(measurement)
+        .forEach(
+            (key, value) ->
+                line.append(", ")
+                    .append(key)
+                    .append(' ')
+                    .append(quantity(value, measurement.unit())));
     return line.toString();
   }
 

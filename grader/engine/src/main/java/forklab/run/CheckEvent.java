@@ -14,7 +14,12 @@ import java.util.Map;
  * @param output what the submission printed while it ran (capped)
  */
 public record CheckEvent(
-    String id, String status, String message, Map<String, String> entries, Duration duration, String output) {
+    String id,
+    String status,
+    String message,
+    Map<String, String> entries,
+    Duration duration,
+    String output) {
   public CheckEvent {
     entries = Map.copyOf(entries);
   }

@@ -1,7 +1,6 @@
 package forklab.run;
 
 import forklab.course.Limits;
-import forklab.run.RunnerLibrary;
 import forklab.runner.Frames;
 import forklab.runner.RunnerConfig;
 import forklab.sandbox.Execution;
@@ -22,7 +21,8 @@ public final class CheckRun {
   public static final String RUNNER_MAIN = "forklab.runner.SandboxRunner";
 
   /** The only environment the runner JVM gets. */
-  static final Map<String, String> ENVIRONMENT = Map.of("PATH", "/usr/local/bin:/usr/bin:/bin", "LANG", "C.UTF-8");
+  static final Map<String, String> ENVIRONMENT =
+      Map.of("PATH", "/usr/local/bin:/usr/bin:/bin", "LANG", "C.UTF-8");
 
   private final RunnerLibrary runner;
 
@@ -41,8 +41,15 @@ public final class CheckRun {
    * @param calibrate whether the runner measures the machine's parallelism at start
    */
   public record Request(
-      String label, String mode, List<Path> checkRoots, List<Path> studentClasses, long seed, Limits limits,
-      List<String> jvmOptions, List<String> only, boolean calibrate) {
+      String label,
+      String mode,
+      List<Path> checkRoots,
+      List<Path> studentClasses,
+      long seed,
+      Limits limits,
+      List<String> jvmOptions,
+      List<String> only,
+      boolean calibrate) {
     public Request {
       checkRoots = List.copyOf(checkRoots);
       studentClasses = List.copyOf(studentClasses);
@@ -52,21 +59,40 @@ public final class CheckRun {
   }
 
   /** Runs the checks of {@code request} in {@code sandbox}. */
-  public RunOutcome run(Sandbox sandbox, Request request) throws SandboxException, InterruptedException {
+  public RunOutcome run(Sandbox sandbox, Request request)
+      throws SandboxException, InterruptedException {
     String key = Frames.newKey();
     boolean harden = sandbox.hardensJvm();
     RunnerConfig config;
     try {
-      config = new RunnerConfig(key, request.mode(), classFiles(request.checkRoots()), request.seed(),
-          request.limits().testTimeoutSeconds(), request.limits().outputKib() * 1024, request.only(),
-          request.calibrate(), harden);
+      config =
+          new RunnerConfig(
+              key,
+              request.mode(),
+              classFiles(request.checkRoots()),
+              request.seed(),
+              request.limits().testTimeoutSeconds(),
+              request.limits().outputKib() * 1024,
+              request.only(),
+              request.calibrate(),
+              harden);
     } catch (IOException e) {
-      throw new SandboxException("cannot read the check classes of " + request.label() + ": " + e.getMessage(), e);
+      throw new SandboxException(
+          "cannot read the check classes of " + request.label() + ": " + e.getMessage(), e);
     }
     // The libraries come before the submission, so a student class can never shadow one.
-    List<Path> classpath = Stream.concat(runner.classpath().stream(), request.studentClasses().stream()).toList();
-    Execution execution = new Execution(request.label(), classpath, harden ? runner.trustedModules() : List.of(),
-        RUNNER_MAIN, request.jvmOptions(), config.toText(), request.limits(), ENVIRONMENT);
+    List<Path> classpath =
+        Stream.concat(runner.classpath().stream(), request.studentClasses().stream()).toList();
+    Execution execution =
+        new Execution(
+            request.label(),
+            classpath,
+            harden ? runner.trustedModules() : List.of(),
+            RUNNER_MAIN,
+            request.jvmOptions(),
+            config.toText(),
+            request.limits(),
+            ENVIRONMENT);
     FrameDecoder decoder = new FrameDecoder(key);
     ExecutionResult result = sandbox.execute(execution, decoder);
     return decoder.outcome(result);
@@ -80,9 +106,11 @@ public final class CheckRun {
         continue;
       }
       try (Stream<Path> files = Files.walk(root)) {
-        for (Path file : files.filter(path -> path.toString().endsWith(".class")).sorted().toList()) {
+        for (Path file :
+            files.filter(path -> path.toString().endsWith(".class")).sorted().toList()) {
           String relative = root.relativize(file).toString();
-          String name = relative.substring(0, relative.length() - ".class".length()).replace('/', '.');
+          String name =
+              relative.substring(0, relative.length() - ".class".length()).replace('/', '.');
           classes.putIfAbsent(name, Files.readAllBytes(file));
         }
       }

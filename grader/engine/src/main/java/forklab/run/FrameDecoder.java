@@ -15,8 +15,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Sorts the runner's standard output into genuine frames and everything else. A genuine frame
- * later than the next expected one is accepted, and the frames in between are counted as lost.
+ * Sorts the runner's standard output into genuine frames and everything else. A genuine frame later
+ * than the next expected one is accepted, and the frames in between are counted as lost.
  */
 final class FrameDecoder implements Consumer<String> {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -102,14 +102,19 @@ final class FrameDecoder implements Consumer<String> {
       case "finished" -> {
         String id = event.path("id").asText();
         Map<String, String> entries = new LinkedHashMap<>();
-        event.path("entries").properties().forEach(entry -> entries.put(entry.getKey(), entry.getValue().asText()));
-        finished.put(id, new CheckEvent(
+        event
+            .path("entries")
+            .properties()
+            .forEach(entry -> entries.put(entry.getKey(), entry.getValue().asText()));
+        finished.put(
             id,
-            event.path("status").asText(),
-            event.path("message").asText(""),
-            entries,
-            Duration.ofMillis(event.path("millis").asLong()),
-            event.path("output").asText("")));
+            new CheckEvent(
+                id,
+                event.path("status").asText(),
+                event.path("message").asText(""),
+                entries,
+                Duration.ofMillis(event.path("millis").asLong()),
+                event.path("output").asText("")));
         if (id.equals(running)) {
           running = null;
         }
@@ -122,7 +127,14 @@ final class FrameDecoder implements Consumer<String> {
 
   synchronized RunOutcome outcome(ExecutionResult execution) {
     FrameLoss loss = new FrameLoss(lostFrames, lostResults, unnamedLoss, brokenSinceLastFrame);
-    return new RunOutcome(reachedRunner, finished, Optional.ofNullable(running), payloads, forged, loss,
-        stray.toString(), execution);
+    return new RunOutcome(
+        reachedRunner,
+        finished,
+        Optional.ofNullable(running),
+        payloads,
+        forged,
+        loss,
+        stray.toString(),
+        execution);
   }
 }

@@ -8,11 +8,14 @@ import java.util.Optional;
 /**
  * What one runner JVM reported, and how it ended.
  *
- * @param reachedRunner true once a genuine frame arrived: before that, a failure is infrastructure's
+ * @param reachedRunner true once a genuine frame arrived: before that, a failure is
+ *     infrastructure's
  * @param finished the finished checks by id
- * @param running the id of a check that started and never finished (the JVM died or timed out in it)
+ * @param running the id of a check that started and never finished (the JVM died or timed out in
+ *     it)
  * @param payloads non-check frames by type (plan, crash)
- * @param forgedLines how many lines looked like frames but were not genuine (imitations, or broken frames)
+ * @param forgedLines how many lines looked like frames but were not genuine (imitations, or broken
+ *     frames)
  * @param loss the runner's frames that did not arrive intact
  * @param strayOutput output that bypassed the runner's capture (capped)
  * @param execution how the JVM ended

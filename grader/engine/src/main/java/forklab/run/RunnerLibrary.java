@@ -28,9 +28,13 @@ public record RunnerLibrary(List<Path> classpath, List<Path> trustedModules) {
     Path classes = target.resolve("classes");
     Path lib = target.resolve("runner-lib");
     Path modules = target.resolve("runner-modules");
-    if (!Files.isDirectory(classes.resolve("forklab/runner")) || !Files.isDirectory(lib) || !Files.isDirectory(modules)) {
-      throw new IllegalStateException("the runner is not built: " + target
-          + " lacks classes, runner-lib or runner-modules; run ./forklab once or ./mvnw -DskipTests package");
+    if (!Files.isDirectory(classes.resolve("forklab/runner"))
+        || !Files.isDirectory(lib)
+        || !Files.isDirectory(modules)) {
+      throw new IllegalStateException(
+          "the runner is not built: "
+              + target
+              + " lacks classes, runner-lib or runner-modules; run ./forklab once or ./mvnw -DskipTests package");
     }
     List<Path> entries = new ArrayList<>();
     entries.add(classes);

@@ -47,8 +47,14 @@ public record Execution(
   }
 
   /** An execution with no trusted modules (a JVM that is not hardened). */
-  public Execution(String label, List<Path> classpath, String mainClass, List<String> jvmOptions, String stdin,
-      Limits limits, Map<String, String> environment) {
+  public Execution(
+      String label,
+      List<Path> classpath,
+      String mainClass,
+      List<String> jvmOptions,
+      String stdin,
+      Limits limits,
+      Map<String, String> environment) {
     this(label, classpath, List.of(), mainClass, jvmOptions, stdin, limits, environment);
   }
 
@@ -61,8 +67,13 @@ public record Execution(
       return List.of();
     }
     String names = String.join(",", trustedModules.stream().map(Execution::moduleName).toList());
-    return List.of("--module-path", String.join(java.io.File.pathSeparator, modulePath), "--add-modules", names,
-        "--enable-native-access=" + names, "--illegal-native-access=deny");
+    return List.of(
+        "--module-path",
+        String.join(java.io.File.pathSeparator, modulePath),
+        "--add-modules",
+        names,
+        "--enable-native-access=" + names,
+        "--illegal-native-access=deny");
   }
 
   /** {@code forklab-hardening.jar} holds module {@code forklab.hardening}. */

@@ -16,7 +16,12 @@ import java.util.Map;
  * @param phases where the time went, in order (for example create, copy, start, run, remove)
  */
 public record ExecutionResult(
-    int exitCode, boolean timedOut, boolean outOfMemory, Duration elapsed, String stderr, Map<String, Duration> phases) {
+    int exitCode,
+    boolean timedOut,
+    boolean outOfMemory,
+    Duration elapsed,
+    String stderr,
+    Map<String, Duration> phases) {
   public ExecutionResult {
     phases = Collections.unmodifiableMap(new LinkedHashMap<>(phases));
   }
@@ -24,8 +29,12 @@ public record ExecutionResult(
   /** The phases as {@code name 1.23 s, ...}. */
   public String describePhases() {
     StringBuilder text = new StringBuilder();
-    phases.forEach((name, time) -> text.append(text.isEmpty() ? "" : ", ")
-        .append(name).append(' ').append(String.format(java.util.Locale.ROOT, "%.2f s", time.toNanos() / 1e9)));
+    phases.forEach(
+        (name, time) ->
+            text.append(text.isEmpty() ? "" : ", ")
+                .append(name)
+                .append(' ')
+                .append(String.format(java.util.Locale.ROOT, "%.2f s", time.toNanos() / 1e9)));
     return text.toString();
   }
 }

@@ -2,7 +2,9 @@ package forklab.sandbox;
 
 /** How far a sandbox keeps the code it runs away from the grader and the machine. */
 public enum Isolation {
-  /** A container: its own namespaces, an unprivileged user, memory, process and CPU limits (Docker). */
+  /**
+   * A container: its own namespaces, an unprivileged user, memory, process and CPU limits (Docker).
+   */
   CONTAINER,
   /**
    * Its own user, PID, network, IPC and mount namespaces with an unprivileged user, a private file

@@ -6,8 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
 /**
- * Reads a process stream to its end on its own thread, splitting lines and capping their length,
- * so a flood can neither fill the pipe nor the grader's memory.
+ * Reads a process stream to its end on its own thread, splitting lines and capping their length, so
+ * a flood can neither fill the pipe nor the grader's memory.
  */
 public final class StreamPump implements Runnable {
   private final InputStream in;
@@ -22,7 +22,8 @@ public final class StreamPump implements Runnable {
   }
 
   /** Starts pumping on a daemon thread named {@code name}. */
-  public static Thread start(String name, InputStream in, Consumer<String> lines, int maxLineChars) {
+  public static Thread start(
+      String name, InputStream in, Consumer<String> lines, int maxLineChars) {
     Thread thread = new Thread(new StreamPump(in, lines, maxLineChars), name);
     thread.setDaemon(true);
     thread.start();
@@ -92,7 +93,8 @@ public final class StreamPump implements Runnable {
 
     @Override
     public synchronized void accept(String line) {
-      kept.append(line.length() > chars ? line.substring(line.length() - chars) : line).append('\n');
+      kept.append(line.length() > chars ? line.substring(line.length() - chars) : line)
+          .append('\n');
       if (kept.length() > 2 * chars) {
         dropped += kept.length() - chars;
         kept.delete(0, kept.length() - chars);

@@ -11,8 +11,10 @@ import java.util.Locale;
 public final class Caps {
   /** Notes kept per exercise; the rest become one note that counts them. */
   public static final int MAX_NOTES = 20;
+
   /** UTF-8 bytes kept of one message (a failure, an exception, compile errors, a note). */
   public static final int MAX_MESSAGE_BYTES = 4 * 1024;
+
   /** Characters kept of what the submission printed during one check. */
   public static final int MAX_OUTPUT_CHARS = 16 * 1024;
 
@@ -43,10 +45,17 @@ public final class Caps {
     return cut(text, MAX_MESSAGE_BYTES);
   }
 
-  /** The first {@link #MAX_OUTPUT_CHARS} characters of {@code output}, with a line that says where it was cut. */
+  /**
+   * The first {@link #MAX_OUTPUT_CHARS} characters of {@code output}, with a line that says where
+   * it was cut.
+   */
   public static String output(String output) {
-    return output.length() <= MAX_OUTPUT_CHARS ? output
-        : output.substring(0, MAX_OUTPUT_CHARS) + "\n[... output cut at " + MAX_OUTPUT_CHARS + " characters]";
+    return output.length() <= MAX_OUTPUT_CHARS
+        ? output
+        : output.substring(0, MAX_OUTPUT_CHARS)
+            + "\n[... output cut at "
+            + MAX_OUTPUT_CHARS
+            + " characters]";
   }
 
   static String cut(String text, int maxBytes) {

@@ -41,7 +41,8 @@ public record CheckResult(
     Objects.requireNonNull(output, "output");
     Objects.requireNonNull(duration, "duration");
     if (score < 0 || score > maxScore) {
-      throw new IllegalArgumentException("score " + score + " outside 0.." + maxScore + " for " + name);
+      throw new IllegalArgumentException(
+          "score " + score + " outside 0.." + maxScore + " for " + name);
     }
   }
 

@@ -33,6 +33,8 @@ public record ExerciseAttempt(
 
   /** Whether the submission may run: present, compiled, and free of forbidden APIs. */
   public boolean runnable() {
-    return !submitted.missing() && compile.map(CompileResult::succeeded).orElse(false) && violations.isEmpty();
+    return !submitted.missing()
+        && compile.map(CompileResult::succeeded).orElse(false)
+        && violations.isEmpty();
   }
 }

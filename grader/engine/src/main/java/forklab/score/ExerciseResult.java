@@ -11,9 +11,11 @@ import java.util.Map;
  * @param id the exercise id
  * @param title the exercise's title from its descriptor
  * @param checks every check, in a stable order: compile, safety gate, public tests, hidden checks
- * @param notes student-facing remarks about the whole exercise (missing folder, time limit hit, ...)
+ * @param notes student-facing remarks about the whole exercise (missing folder, time limit hit,
+ *     ...)
  */
-public record ExerciseResult(String id, String title, List<CheckResult> checks, List<String> notes) {
+public record ExerciseResult(
+    String id, String title, List<CheckResult> checks, List<String> notes) {
   public ExerciseResult {
     checks = List.copyOf(checks);
     notes = List.copyOf(notes);

@@ -13,7 +13,10 @@ public enum Verdict {
   /** The check itself could not run for a reason that is not the student's (infrastructure). */
   ERROR;
 
-  /** The lower-case name used in reports: {@code pass}, {@code fail}, {@code not_judged}, {@code error}. */
+  /**
+   * The lower-case name used in reports: {@code pass}, {@code fail}, {@code not_judged}, {@code
+   * error}.
+   */
   public String id() {
     return name().toLowerCase(Locale.ROOT);
   }

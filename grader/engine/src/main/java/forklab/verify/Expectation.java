@@ -9,4 +9,5 @@ package forklab.verify;
  * @param met whether it held
  * @param observed what was seen, in a line
  */
-public record Expectation(String exercise, String subject, String expected, boolean met, String observed) {}
+public record Expectation(
+    String exercise, String subject, String expected, boolean met, String observed) {}

@@ -23,7 +23,10 @@ public final class Mutants {
       return List.of();
     }
     try (Stream<Path> mutants = Files.list(folder)) {
-      return mutants.filter(path -> Files.isDirectory(path.resolve("src/main/java"))).sorted().toList();
+      return mutants
+          .filter(path -> Files.isDirectory(path.resolve("src/main/java")))
+          .sorted()
+          .toList();
     }
   }
 
@@ -31,7 +34,8 @@ public final class Mutants {
    * Writes the reference with {@code mutant}'s files laid over it to {@code target/<id>}, and
    * returns that exercise folder.
    */
-  public static Path assemble(Course course, ExerciseSpec exercise, Path mutant, Path target) throws IOException {
+  public static Path assemble(Course course, ExerciseSpec exercise, Path mutant, Path target)
+      throws IOException {
     Path sources = target.resolve(exercise.id()).resolve("src/main/java");
     FileTrees.copy(course.solution(exercise), sources);
     FileTrees.copy(mutant.resolve("src/main/java"), sources);

@@ -36,12 +36,15 @@ public final class Verifier {
         continue;
       }
       progress.accept("verifying " + exercise.id());
-      expectations.add(reference(exercise, grade(course.home().resolve("solutions"), exercise, seed)));
-      expectations.add(skeleton(exercise, grade(course.home().resolve("exercises"), exercise, seed)));
+      expectations.add(
+          reference(exercise, grade(course.home().resolve("solutions"), exercise, seed)));
+      expectations.add(
+          skeleton(exercise, grade(course.home().resolve("exercises"), exercise, seed)));
       for (Path mutant : Mutants.of(course, exercise)) {
         Path target = Files.createTempDirectory(Files.createDirectories(scratch), "mutant-");
         Path submission = Mutants.assemble(course, exercise, mutant, target);
-        expectations.add(mutant(exercise, mutant.getFileName().toString(), grade(submission, exercise, seed)));
+        expectations.add(
+            mutant(exercise, mutant.getFileName().toString(), grade(submission, exercise, seed)));
       }
     }
     return expectations;
@@ -50,39 +53,75 @@ public final class Verifier {
   /** Grades one exercise of {@code submission}. */
   public ExerciseResult grade(Path submission, ExerciseSpec exercise, long seed)
       throws IOException, InterruptedException, SubmissionException {
-    GradeResult result = grader.grade(submission, List.of(exercise.id()), seed, List.of(), line -> {});
+    GradeResult result =
+        grader.grade(submission, List.of(exercise.id()), seed, List.of(), line -> {});
     if (result.hasInfrastructureError()) {
-      throw new IOException("infrastructure error while grading " + submission + ": " + result.infrastructureError());
+      throw new IOException(
+          "infrastructure error while grading " + submission + ": " + result.infrastructureError());
     }
     return result.exercises().getFirst();
   }
 
   static Expectation reference(ExerciseSpec exercise, ExerciseResult result) {
-    List<CheckResult> lost = result.checks().stream()
-        .filter(check -> check.verdict() != Verdict.PASS && check.verdict() != Verdict.NOT_JUDGED).toList();
-    long unjudged = result.checks().stream().filter(check -> check.verdict() == Verdict.NOT_JUDGED).count();
-    String observed = lost.isEmpty()
-        ? "earned " + result.score() + " of " + result.maxScore() + (unjudged > 0 ? " (" + unjudged + " not judged here)" : "")
-        : "lost points on: " + names(lost) + " — " + lost.getFirst().feedback().lines().findFirst().orElse("");
-    return new Expectation(exercise.id(), "reference", "earns full marks", lost.isEmpty(), observed);
+    List<CheckResult> lost =
+        result.checks().stream()
+            .filter(
+                check -> check.verdict() != Verdict.PASS && check.verdict() != Verdict.NOT_JUDGED)
+            .toList();
+    long unjudged =
+        result.checks().stream().filter(check -> check.verdict() == Verdict.NOT_JUDGED).count();
+    String observed =
+        lost.isEmpty()
+            ? "earned "
+                + result.score()
+                + " of "
+                + result.maxScore()
+                + (unjudged > 0 ? " (" + unjudged + " not judged here)" : "")
+            : "lost points on: "
+                + names(lost)
+                + " — "
+                + lost.getFirst().feedback().lines().findFirst().orElse("");
+    return new Expectation(
+        exercise.id(), "reference", "earns full marks", lost.isEmpty(), observed);
   }
 
   static Expectation skeleton(ExerciseSpec exercise, ExerciseResult result) {
-    List<CheckResult> earned = result.checks().stream().filter(CheckResult::hidden).filter(check -> check.score() > 0).toList();
-    return new Expectation(exercise.id(), "skeleton", "earns no hidden-check points", earned.isEmpty(),
-        earned.isEmpty() ? "earned " + result.score() + " of " + result.maxScore() + " (compile only)"
+    List<CheckResult> earned =
+        result.checks().stream()
+            .filter(CheckResult::hidden)
+            .filter(check -> check.score() > 0)
+            .toList();
+    return new Expectation(
+        exercise.id(),
+        "skeleton",
+        "earns no hidden-check points",
+        earned.isEmpty(),
+        earned.isEmpty()
+            ? "earned " + result.score() + " of " + result.maxScore() + " (compile only)"
             : "earned points on: " + names(earned));
   }
 
   static Expectation mutant(ExerciseSpec exercise, String name, ExerciseResult result) {
-    boolean compiles = result.checks().stream().filter(check -> check.goal() == forklab.api.Goal.COMPILE)
-        .allMatch(CheckResult::passed);
-    List<CheckResult> caught = result.checks().stream().filter(CheckResult::hidden)
-        .filter(check -> check.verdict() == Verdict.FAIL).toList();
+    boolean compiles =
+        result.checks().stream()
+            .filter(check -> check.goal() == forklab.api.Goal.COMPILE)
+            .allMatch(CheckResult::passed);
+    List<CheckResult> caught =
+        result.checks().stream()
+            .filter(CheckResult::hidden)
+            .filter(check -> check.verdict() == Verdict.FAIL)
+            .toList();
     boolean met = compiles && !caught.isEmpty();
-    String observed = !compiles ? "does not compile, so it proves nothing"
-        : caught.isEmpty() ? "lost no points on a hidden check" : "caught by: " + names(caught);
-    return new Expectation(exercise.id(), "mutant " + name, "compiles and loses points on a hidden check", met, observed);
+    String observed =
+        !compiles
+            ? "does not compile, so it proves nothing"
+            : caught.isEmpty() ? "lost no points on a hidden check" : "caught by: " + names(caught);
+    return new Expectation(
+        exercise.id(),
+        "mutant " + name,
+        "compiles and loses points on a hidden check",
+        met,
+        observed);
   }
 
   private static String names(List<CheckResult> checks) {

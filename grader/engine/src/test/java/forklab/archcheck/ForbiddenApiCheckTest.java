@@ -19,22 +19,30 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ForbiddenApiCheckTest {
-  private static final String SYSTEM_EXIT = "forbidden API 'system-exit' (ends the JVM (System.exit, Runtime.exit, Runtime.halt)): ";
-  private static final String REFLECTION = "forbidden API 'reflection' (uses reflection or method handles): ";
-  private static final String RESOURCES = "forbidden API 'resources' (reads class-path resources or creates class loaders): ";
-  private static final String STACK_WALKING = "forbidden API 'stack-walking' (walks stacks or lists all threads' stacks): ";
-  private static final String INTERNAL_APIS = "forbidden API 'internal-apis' (uses JDK-internal or management APIs"
-      + " (sun.*, jdk.internal.*, com.sun.*, javax.management, heap dumps, attach)): ";
+  private static final String SYSTEM_EXIT =
+      "forbidden API 'system-exit' (ends the JVM (System.exit, Runtime.exit, Runtime.halt)): ";
+  private static final String REFLECTION =
+      "forbidden API 'reflection' (uses reflection or method handles): ";
+  private static final String RESOURCES =
+      "forbidden API 'resources' (reads class-path resources or creates class loaders): ";
+  private static final String STACK_WALKING =
+      "forbidden API 'stack-walking' (walks stacks or lists all threads' stacks): ";
+  private static final String INTERNAL_APIS =
+      "forbidden API 'internal-apis' (uses JDK-internal or management APIs"
+          + " (sun.*, jdk.internal.*, com.sun.*, javax.management, heap dumps, attach)): ";
   private static final String NATIVE = "forbidden API 'native' (loads native code): ";
-  private static final String FOREIGN_PACKAGE = "forbidden API 'foreign-package' (declares classes outside the exercise's package): ";
+  private static final String FOREIGN_PACKAGE =
+      "forbidden API 'foreign-package' (declares classes outside the exercise's package): ";
   private static final String MAIN = "forklab.demo.X.main([Ljava.lang.String;)";
   private static final String UNLISTED =
       "forbidden API 'unlisted-package' (uses a package that the exercise does not list among its allowed APIs): ";
-  private static final String PROPERTIES = "forbidden API 'system-properties' (changes system properties"
-      + " (System.setProperty, clearProperty, setProperties, getProperties)): ";
-  private static final String DEFAULTS = "forklab.demo, java.io, java.lang, java.math, java.nio.charset, java.text,"
-      + " java.time, java.time.format, java.time.temporal, java.util, java.util.concurrent,"
-      + " java.util.concurrent.atomic, java.util.concurrent.locks, java.util.function, java.util.regex, java.util.stream";
+  private static final String PROPERTIES =
+      "forbidden API 'system-properties' (changes system properties"
+          + " (System.setProperty, clearProperty, setProperties, getProperties)): ";
+  private static final String DEFAULTS =
+      "forklab.demo, java.io, java.lang, java.math, java.nio.charset, java.text,"
+          + " java.time, java.time.format, java.time.temporal, java.util, java.util.concurrent,"
+          + " java.util.concurrent.atomic, java.util.concurrent.locks, java.util.function, java.util.regex, java.util.stream";
 
   private final ForbiddenApiCheck check = new ForbiddenApiCheck();
 
@@ -42,7 +50,10 @@ class ForbiddenApiCheckTest {
 
   @Test
   void reportsSystemExitWithRuleFileAndLine() throws IOException {
-    Path classes = compile("forklab/demo/X.java", """
+    Path classes =
+        compile(
+            "forklab/demo/X.java",
+            """
         package forklab.demo;
 
         public class X {
@@ -55,13 +66,18 @@ class ForbiddenApiCheckTest {
 
     List<SourceProblem> violations = check.check(exercise(), classes);
 
-    assertThat(violations).containsExactly(violation(6, SYSTEM_EXIT + MAIN + " calls System.exit()"));
-    assertThat(violations.getFirst().describe()).isEqualTo("forklab/demo/X.java:6: " + SYSTEM_EXIT + MAIN + " calls System.exit()");
+    assertThat(violations)
+        .containsExactly(violation(6, SYSTEM_EXIT + MAIN + " calls System.exit()"));
+    assertThat(violations.getFirst().describe())
+        .isEqualTo("forklab/demo/X.java:6: " + SYSTEM_EXIT + MAIN + " calls System.exit()");
   }
 
   @Test
   void reportsRuntimeHaltAndRuntimeExit() throws IOException {
-    Path classes = compile("forklab/demo/X.java", """
+    Path classes =
+        compile(
+            "forklab/demo/X.java",
+            """
         package forklab.demo;
 
         public class X {
@@ -75,14 +91,18 @@ class ForbiddenApiCheckTest {
         }
         """);
 
-    assertThat(check.check(exercise(), classes)).containsExactly(
-        violation(5, SYSTEM_EXIT + "forklab.demo.X.stop() calls Runtime.halt()"),
-        violation(9, SYSTEM_EXIT + "forklab.demo.X.end() calls Runtime.exit()"));
+    assertThat(check.check(exercise(), classes))
+        .containsExactly(
+            violation(5, SYSTEM_EXIT + "forklab.demo.X.stop() calls Runtime.halt()"),
+            violation(9, SYSTEM_EXIT + "forklab.demo.X.end() calls Runtime.exit()"));
   }
 
   @Test
   void findsSystemExitInsideLambdasAndMethodReferences() throws IOException {
-    Path classes = compile("forklab/demo/X.java", """
+    Path classes =
+        compile(
+            "forklab/demo/X.java",
+            """
         package forklab.demo;
 
         import java.util.function.IntConsumer;
@@ -97,14 +117,18 @@ class ForbiddenApiCheckTest {
         }
         """);
 
-    assertThat(check.check(exercise(), classes)).containsExactly(
-        violation(7, SYSTEM_EXIT + MAIN + " calls System.exit()"),
-        violation(8, SYSTEM_EXIT + MAIN + " calls System.exit()"));
+    assertThat(check.check(exercise(), classes))
+        .containsExactly(
+            violation(7, SYSTEM_EXIT + MAIN + " calls System.exit()"),
+            violation(8, SYSTEM_EXIT + MAIN + " calls System.exit()"));
   }
 
   @Test
   void reportsReflectiveCallsUseOfJavaLangReflectAndMethodHandles() throws IOException {
-    Path classes = compile("forklab/demo/X.java", """
+    Path classes =
+        compile(
+            "forklab/demo/X.java",
+            """
         package forklab.demo;
 
         import java.lang.invoke.MethodHandles;
@@ -128,19 +152,28 @@ class ForbiddenApiCheckTest {
         }
         """);
 
-    assertThat(check.check(exercise(), classes)).containsExactly(
-        violation(0, REFLECTION + "X uses java.lang.reflect.Method"),
-        violation(11, REFLECTION + "forklab.demo.X.peek(java.lang.Object) calls Class.forName()"),
-        violation(12, REFLECTION + "forklab.demo.X.peek(java.lang.Object) calls Class.getDeclaredField()"),
-        violation(13, REFLECTION + "X uses java.lang.reflect.Field"),
-        violation(14, REFLECTION + "forklab.demo.X.peek(java.lang.Object) calls Class.getMethod()"),
-        violation(15, REFLECTION + "X uses java.lang.reflect.Method"),
-        violation(19, REFLECTION + "X uses java.lang.invoke.MethodHandles"));
+    assertThat(check.check(exercise(), classes))
+        .containsExactly(
+            violation(0, REFLECTION + "X uses java.lang.reflect.Method"),
+            violation(
+                11, REFLECTION + "forklab.demo.X.peek(java.lang.Object) calls Class.forName()"),
+            violation(
+                12,
+                REFLECTION
+                    + "forklab.demo.X.peek(java.lang.Object) calls Class.getDeclaredField()"),
+            violation(13, REFLECTION + "X uses java.lang.reflect.Field"),
+            violation(
+                14, REFLECTION + "forklab.demo.X.peek(java.lang.Object) calls Class.getMethod()"),
+            violation(15, REFLECTION + "X uses java.lang.reflect.Method"),
+            violation(19, REFLECTION + "X uses java.lang.invoke.MethodHandles"));
   }
 
   @Test
   void reportsClassPathResourceReads() throws IOException {
-    Path classes = compile("forklab/demo/X.java", """
+    Path classes =
+        compile(
+            "forklab/demo/X.java",
+            """
         package forklab.demo;
 
         import java.io.InputStream;
@@ -156,14 +189,18 @@ class ForbiddenApiCheckTest {
         }
         """);
 
-    assertThat(check.check(exercise(), classes)).containsExactly(
-        violation(7, RESOURCES + "forklab.demo.X.answers() calls Class.getResourceAsStream()"),
-        violation(11, RESOURCES + "forklab.demo.X.loader() calls Class.getClassLoader()"));
+    assertThat(check.check(exercise(), classes))
+        .containsExactly(
+            violation(7, RESOURCES + "forklab.demo.X.answers() calls Class.getResourceAsStream()"),
+            violation(11, RESOURCES + "forklab.demo.X.loader() calls Class.getClassLoader()"));
   }
 
   @Test
   void reportsStackWalkingAndListingAllThreadsStacks() throws IOException {
-    Path classes = compile("forklab/demo/X.java", """
+    Path classes =
+        compile(
+            "forklab/demo/X.java",
+            """
         package forklab.demo;
 
         public class X {
@@ -177,14 +214,19 @@ class ForbiddenApiCheckTest {
         }
         """);
 
-    assertThat(check.check(exercise(), classes)).containsExactly(
-        violation(5, STACK_WALKING + "forklab.demo.X.threads() calls Thread.getAllStackTraces()"),
-        violation(9, STACK_WALKING + "X uses java.lang.StackWalker"));
+    assertThat(check.check(exercise(), classes))
+        .containsExactly(
+            violation(
+                5, STACK_WALKING + "forklab.demo.X.threads() calls Thread.getAllStackTraces()"),
+            violation(9, STACK_WALKING + "X uses java.lang.StackWalker"));
   }
 
   @Test
   void reportsAHeapDumpThroughThePlatformMBeanServer() throws IOException {
-    Path classes = compile("forklab/demo/X.java", """
+    Path classes =
+        compile(
+            "forklab/demo/X.java",
+            """
         package forklab.demo;
 
         import java.lang.management.ManagementFactory;
@@ -200,13 +242,18 @@ class ForbiddenApiCheckTest {
 
     assertThat(check.check(exercise(), classes))
         .extracting(problem -> problem.message())
-        .contains(INTERNAL_APIS + "forklab.demo.X.dump() calls ManagementFactory.getPlatformMBeanServer()")
+        .contains(
+            INTERNAL_APIS
+                + "forklab.demo.X.dump() calls ManagementFactory.getPlatformMBeanServer()")
         .anyMatch(message -> message.startsWith(INTERNAL_APIS + "X uses javax.management."));
   }
 
   @Test
   void reportsSunMiscUnsafeAndComSunManagement() throws IOException {
-    Path classes = compile("forklab/demo/X.java", """
+    Path classes =
+        compile(
+            "forklab/demo/X.java",
+            """
         package forklab.demo;
 
         import java.lang.management.ManagementFactory;
@@ -223,15 +270,24 @@ class ForbiddenApiCheckTest {
         }
         """);
 
-    assertThat(check.check(exercise(), classes)).containsExactly(
-        violation(7, INTERNAL_APIS + "X uses sun.misc.Unsafe"),
-        violation(11, UNLISTED + "X uses java.lang.management.ManagementFactory; ex01-demo allows " + DEFAULTS),
-        violation(12, INTERNAL_APIS + "X uses com.sun.management.OperatingSystemMXBean"));
+    assertThat(check.check(exercise(), classes))
+        .containsExactly(
+            violation(7, INTERNAL_APIS + "X uses sun.misc.Unsafe"),
+            violation(
+                11,
+                UNLISTED
+                    + "X uses java.lang.management.ManagementFactory; ex01-demo allows "
+                    + DEFAULTS),
+            violation(12, INTERNAL_APIS + "X uses com.sun.management.OperatingSystemMXBean"));
   }
 
   @Test
-  void refusesJavaBeansExpressionWhichCallsMethodsByNameAroundTheReflectionRules() throws IOException {
-    Path classes = compile("forklab/demo/X.java", """
+  void refusesJavaBeansExpressionWhichCallsMethodsByNameAroundTheReflectionRules()
+      throws IOException {
+    Path classes =
+        compile(
+            "forklab/demo/X.java",
+            """
         package forklab.demo;
 
         import java.beans.Expression;
@@ -244,14 +300,19 @@ class ForbiddenApiCheckTest {
         }
         """);
 
-    assertThat(check.check(exercise(), classes)).containsExactly(
-        violation(7, UNLISTED + "X uses java.beans.Expression; ex01-demo allows " + DEFAULTS),
-        violation(8, UNLISTED + "X uses java.beans.Expression; ex01-demo allows " + DEFAULTS));
+    assertThat(check.check(exercise(), classes))
+        .containsExactly(
+            violation(7, UNLISTED + "X uses java.beans.Expression; ex01-demo allows " + DEFAULTS),
+            violation(8, UNLISTED + "X uses java.beans.Expression; ex01-demo allows " + DEFAULTS));
   }
 
   @Test
-  void refusesChangingSystemPropertiesWhichOnceCarriedTheSeedAndTheCalibration() throws IOException {
-    Path classes = compile("forklab/demo/X.java", """
+  void refusesChangingSystemPropertiesWhichOnceCarriedTheSeedAndTheCalibration()
+      throws IOException {
+    Path classes =
+        compile(
+            "forklab/demo/X.java",
+            """
         package forklab.demo;
 
         public class X {
@@ -269,16 +330,20 @@ class ForbiddenApiCheckTest {
         """);
 
     String where = "forklab.demo.X.<clinit>() calls ";
-    assertThat(check.check(exercise(), classes)).containsExactly(
-        violation(5, PROPERTIES + where + "System.setProperty()"),
-        violation(6, PROPERTIES + where + "System.clearProperty()"),
-        violation(7, PROPERTIES + where + "System.setProperties()"),
-        violation(8, PROPERTIES + where + "System.getProperties()"));
+    assertThat(check.check(exercise(), classes))
+        .containsExactly(
+            violation(5, PROPERTIES + where + "System.setProperty()"),
+            violation(6, PROPERTIES + where + "System.clearProperty()"),
+            violation(7, PROPERTIES + where + "System.setProperties()"),
+            violation(8, PROPERTIES + where + "System.getProperties()"));
   }
 
   @Test
   void anExerciseThatListsAPackageMayUseIt() throws IOException {
-    Path classes = compile("forklab/demo/X.java", """
+    Path classes =
+        compile(
+            "forklab/demo/X.java",
+            """
         package forklab.demo;
 
         public class X {
@@ -287,18 +352,35 @@ class ForbiddenApiCheckTest {
           }
         }
         """);
-    ExerciseSpec listsJavaNet = new ExerciseSpec("ex01-demo", "Demo", "forklab.demo", 1, 1, Limits.DEFAULTS,
-        SandboxNeed.OPTIONAL, Set.of(), Path.of("unused"), Path.of("unused"), Path.of("unused"), List.of(), false,
-        Set.of("java.net"));
+    ExerciseSpec listsJavaNet =
+        new ExerciseSpec(
+            "ex01-demo",
+            "Demo",
+            "forklab.demo",
+            1,
+            1,
+            Limits.DEFAULTS,
+            SandboxNeed.OPTIONAL,
+            Set.of(),
+            Path.of("unused"),
+            Path.of("unused"),
+            Path.of("unused"),
+            List.of(),
+            false,
+            Set.of("java.net"));
 
-    assertThat(check.check(exercise(), classes)).containsExactly(
-        violation(5, UNLISTED + "X uses java.net.InetAddress; ex01-demo allows " + DEFAULTS));
+    assertThat(check.check(exercise(), classes))
+        .containsExactly(
+            violation(5, UNLISTED + "X uses java.net.InetAddress; ex01-demo allows " + DEFAULTS));
     assertThat(check.check(listsJavaNet, classes)).isEmpty();
   }
 
   @Test
   void reportsLoadingNativeLibraries() throws IOException {
-    Path classes = compile("forklab/demo/X.java", """
+    Path classes =
+        compile(
+            "forklab/demo/X.java",
+            """
         package forklab.demo;
 
         public class X {
@@ -308,29 +390,45 @@ class ForbiddenApiCheckTest {
         }
         """);
 
-    assertThat(check.check(exercise(), classes)).containsExactly(
-        violation(5, NATIVE + "forklab.demo.X.<clinit>() calls System.loadLibrary()"));
+    assertThat(check.check(exercise(), classes))
+        .containsExactly(
+            violation(5, NATIVE + "forklab.demo.X.<clinit>() calls System.loadLibrary()"));
   }
 
   @Test
   void reportsClassesInAnotherPackageIncludingSubPackages() throws IOException {
-    Path classes = compile(
-        "forklab/demo/X.java", "package forklab.demo; public class X {}",
-        "forklab/other/Y.java", "package forklab.other; public class Y { void f() { System.exit(1); } }",
-        "forklab/demo/util/U.java", "package forklab.demo.util; public class U {}",
-        "Loose.java", "public class Loose {}");
+    Path classes =
+        compile(
+            "forklab/demo/X.java", "package forklab.demo; public class X {}",
+            "forklab/other/Y.java",
+                "package forklab.other; public class Y { void f() { System.exit(1); } }",
+            "forklab/demo/util/U.java", "package forklab.demo.util; public class U {}",
+            "Loose.java", "public class Loose {}");
 
-    assertThat(check.check(exercise(), classes)).containsExactly(
-        violation("Loose.java", 0, FOREIGN_PACKAGE + "class Loose is not in package forklab.demo; move it there"),
-        violation("forklab/demo/util/U.java", 0,
-            FOREIGN_PACKAGE + "class forklab.demo.util.U is not in package forklab.demo; move it there"),
-        violation("forklab/other/Y.java", 0,
-            FOREIGN_PACKAGE + "class forklab.other.Y is not in package forklab.demo; move it there"));
+    assertThat(check.check(exercise(), classes))
+        .containsExactly(
+            violation(
+                "Loose.java",
+                0,
+                FOREIGN_PACKAGE + "class Loose is not in package forklab.demo; move it there"),
+            violation(
+                "forklab/demo/util/U.java",
+                0,
+                FOREIGN_PACKAGE
+                    + "class forklab.demo.util.U is not in package forklab.demo; move it there"),
+            violation(
+                "forklab/other/Y.java",
+                0,
+                FOREIGN_PACKAGE
+                    + "class forklab.other.Y is not in package forklab.demo; move it there"));
   }
 
   @Test
   void namesTheSourceFileOfNestedClasses() throws IOException {
-    Path classes = compile("forklab/demo/X.java", """
+    Path classes =
+        compile(
+            "forklab/demo/X.java",
+            """
         package forklab.demo;
 
         public class X {
@@ -342,26 +440,36 @@ class ForbiddenApiCheckTest {
         }
         """);
 
-    assertThat(check.check(exercise(), classes)).containsExactly(
-        violation(6, SYSTEM_EXIT + "forklab.demo.X$Inner.stop() calls System.exit()"));
+    assertThat(check.check(exercise(), classes))
+        .containsExactly(
+            violation(6, SYSTEM_EXIT + "forklab.demo.X$Inner.stop() calls System.exit()"));
   }
 
   @Test
   void sortsViolationsByFileThenLineAndCapsThem() throws IOException {
-    StringBuilder body = new StringBuilder("package forklab.demo;\npublic class B {\n  void f() {\n");
+    StringBuilder body =
+        new StringBuilder("package forklab.demo;\npublic class B {\n  void f() {\n");
     for (int i = 0; i < 30; i++) {
       body.append("    System.exit(").append(i).append(");\n");
     }
-    Path classes = compile(
-        "forklab/demo/B.java", body.append("  }\n}\n").toString(),
-        "forklab/demo/A.java", "package forklab.demo;\npublic class A {\n  void f() {\n    System.loadLibrary(\"a\");\n  }\n}\n");
+    Path classes =
+        compile(
+            "forklab/demo/B.java",
+            body.append("  }\n}\n").toString(),
+            "forklab/demo/A.java",
+            "package forklab.demo;\npublic class A {\n  void f() {\n    System.loadLibrary(\"a\");\n  }\n}\n");
 
     List<SourceProblem> violations = check.check(exercise(), classes);
 
     assertThat(violations).hasSize(ForbiddenApiCheck.MAX_VIOLATIONS);
-    assertThat(violations.getFirst()).isEqualTo(
-        violation("forklab/demo/A.java", 4, NATIVE + "forklab.demo.A.f() calls System.loadLibrary()"));
-    List<Long> lines = violations.subList(1, violations.size()).stream().map(SourceProblem::line).toList();
+    assertThat(violations.getFirst())
+        .isEqualTo(
+            violation(
+                "forklab/demo/A.java",
+                4,
+                NATIVE + "forklab.demo.A.f() calls System.loadLibrary()"));
+    List<Long> lines =
+        violations.subList(1, violations.size()).stream().map(SourceProblem::line).toList();
     assertThat(lines).isEqualTo(java.util.stream.LongStream.rangeClosed(4, 22).boxed().toList());
   }
 
@@ -374,8 +482,12 @@ class ForbiddenApiCheckTest {
   }
 
   @Test
-  void anExerciseThatAllowsSystemExitGetsNoSystemExitViolationButStillTheOthers() throws IOException {
-    Path classes = compile("forklab/demo/X.java", """
+  void anExerciseThatAllowsSystemExitGetsNoSystemExitViolationButStillTheOthers()
+      throws IOException {
+    Path classes =
+        compile(
+            "forklab/demo/X.java",
+            """
         package forklab.demo;
 
         public class X {
@@ -386,14 +498,18 @@ class ForbiddenApiCheckTest {
         }
         """);
 
-    assertThat(check.check(exercise(ForbiddenApi.SYSTEM_EXIT), classes)).containsExactly(
-        violation(5, REFLECTION + MAIN + " calls Class.forName()"));
-    assertThat(check.check(exercise(ForbiddenApi.SYSTEM_EXIT, ForbiddenApi.REFLECTION), classes)).isEmpty();
+    assertThat(check.check(exercise(ForbiddenApi.SYSTEM_EXIT), classes))
+        .containsExactly(violation(5, REFLECTION + MAIN + " calls Class.forName()"));
+    assertThat(check.check(exercise(ForbiddenApi.SYSTEM_EXIT, ForbiddenApi.REFLECTION), classes))
+        .isEmpty();
   }
 
   @Test
   void anAllowedRuleCoversBothItsCallsAndItsTypes() throws IOException {
-    Path classes = compile("forklab/demo/X.java", """
+    Path classes =
+        compile(
+            "forklab/demo/X.java",
+            """
         package forklab.demo;
 
         public class X {
@@ -412,7 +528,8 @@ class ForbiddenApiCheckTest {
     assertThat(check.check(exercise(), root.resolve("no-classes"))).isEmpty();
   }
 
-  private static final String CLEAN = """
+  private static final String CLEAN =
+      """
       package forklab.demo;
 
       import java.io.IOException;
@@ -586,10 +703,13 @@ class ForbiddenApiCheckTest {
     }
     // In this JVM, for speed: what the check sees is the class files, however they were made.
     Path classes = Files.createDirectories(root.resolve("classes"));
-    List<String> arguments = new ArrayList<>(List.of("--release", JavaCompilation.RELEASE, "-d", classes.toString()));
+    List<String> arguments =
+        new ArrayList<>(List.of("--release", JavaCompilation.RELEASE, "-d", classes.toString()));
     sources.forEach(source -> arguments.add(source.toString()));
     java.io.ByteArrayOutputStream errors = new java.io.ByteArrayOutputStream();
-    int status = javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, errors, arguments.toArray(String[]::new));
+    int status =
+        javax.tools.ToolProvider.getSystemJavaCompiler()
+            .run(null, null, errors, arguments.toArray(String[]::new));
     assertThat(status).as("compile errors: %s", errors).isZero();
     return classes;
   }
@@ -598,8 +718,18 @@ class ForbiddenApiCheckTest {
     Set<ForbiddenApi> rules = EnumSet.noneOf(ForbiddenApi.class);
     rules.addAll(List.of(allowed));
     Path none = Path.of("unused");
-    return new ExerciseSpec("ex01-demo", "Demo", "forklab.demo", 1, 1, Limits.DEFAULTS, SandboxNeed.OPTIONAL,
-        rules, none, none, none);
+    return new ExerciseSpec(
+        "ex01-demo",
+        "Demo",
+        "forklab.demo",
+        1,
+        1,
+        Limits.DEFAULTS,
+        SandboxNeed.OPTIONAL,
+        rules,
+        none,
+        none,
+        none);
   }
 
   private static SourceProblem violation(long line, String message) {

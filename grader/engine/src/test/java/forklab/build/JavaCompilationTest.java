@@ -2,7 +2,6 @@ package forklab.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,8 +18,12 @@ class JavaCompilationTest {
   void compilesGoodSourcesIntoClassFilesUnderTheirPackageFolders() throws Exception {
     Path src = root.resolve("src");
     Path classes = root.resolve("classes");
-    List<Path> sources = List.of(
-        write(src, "forklab/demo/Good.java", """
+    List<Path> sources =
+        List.of(
+            write(
+                src,
+                "forklab/demo/Good.java",
+                """
             package forklab.demo;
 
             public class Good {
@@ -33,7 +36,10 @@ class JavaCompilationTest {
               }
             }
             """),
-        write(src, "forklab/demo/util/Helper.java", """
+            write(
+                src,
+                "forklab/demo/util/Helper.java",
+                """
             package forklab.demo.util;
 
             public class Helper {
@@ -58,7 +64,11 @@ class JavaCompilationTest {
     Path src = root.resolve("src");
     Path classes = root.resolve("classes");
 
-    javac.compile(List.of(write(src, "forklab/demo/A.java", "package forklab.demo; class A {}")), src, List.of(), classes);
+    javac.compile(
+        List.of(write(src, "forklab/demo/A.java", "package forklab.demo; class A {}")),
+        src,
+        List.of(),
+        classes);
 
     byte[] header = Files.readAllBytes(classes.resolve("forklab/demo/A.class"));
     int major = (header[6] & 0xff) << 8 | header[7] & 0xff;
@@ -69,13 +79,27 @@ class JavaCompilationTest {
   void compilesAgainstTheGivenClassPath() throws Exception {
     Path librarySrc = root.resolve("lib-src");
     Path library = root.resolve("lib");
-    javac.compile(List.of(write(librarySrc, "forklab/lib/Api.java", "package forklab.lib; public class Api { public static int answer() { return 42; } }")),
-        librarySrc, List.of(), library);
+    javac.compile(
+        List.of(
+            write(
+                librarySrc,
+                "forklab/lib/Api.java",
+                "package forklab.lib; public class Api { public static int answer() { return 42; } }")),
+        librarySrc,
+        List.of(),
+        library);
     Path src = root.resolve("src");
 
-    CompileResult result = javac.compile(
-        List.of(write(src, "forklab/demo/User.java", "package forklab.demo; class User { int a = forklab.lib.Api.answer(); }")),
-        src, List.of(library), root.resolve("classes"));
+    CompileResult result =
+        javac.compile(
+            List.of(
+                write(
+                    src,
+                    "forklab/demo/User.java",
+                    "package forklab.demo; class User { int a = forklab.lib.Api.answer(); }")),
+            src,
+            List.of(library),
+            root.resolve("classes"));
 
     assertThat(result.errors()).isEmpty();
     assertThat(result.succeeded()).isTrue();
@@ -84,7 +108,11 @@ class JavaCompilationTest {
   @Test
   void reportsASyntaxErrorWithItsRelativePathLineColumnSourceLineAndCaret() throws Exception {
     Path src = root.resolve("src");
-    Path broken = write(src, "forklab/demo/Broken.java", """
+    Path broken =
+        write(
+            src,
+            "forklab/demo/Broken.java",
+            """
         package forklab.demo;
 
         public class Broken {
@@ -95,9 +123,12 @@ class JavaCompilationTest {
     CompileResult result = javac.compile(List.of(broken), src, List.of(), root.resolve("classes"));
 
     assertThat(result.succeeded()).isFalse();
-    assertThat(result.errors()).containsExactly(
-        new SourceProblem("forklab/demo/Broken.java", 4, 12, "';' expected", "  int x = 1"));
-    assertThat(result.errors().getFirst().describe()).isEqualTo("""
+    assertThat(result.errors())
+        .containsExactly(
+            new SourceProblem("forklab/demo/Broken.java", 4, 12, "';' expected", "  int x = 1"));
+    assertThat(result.errors().getFirst().describe())
+        .isEqualTo(
+            """
         forklab/demo/Broken.java:4:12: ';' expected
           int x = 1
                    ^""");
@@ -106,7 +137,11 @@ class JavaCompilationTest {
   @Test
   void reportsATypeErrorWithJavacsFullMessage() throws Exception {
     Path src = root.resolve("src");
-    Path broken = write(src, "forklab/demo/Typo.java", """
+    Path broken =
+        write(
+            src,
+            "forklab/demo/Typo.java",
+            """
         package forklab.demo;
 
         class Typo {
@@ -118,7 +153,11 @@ class JavaCompilationTest {
 
     CompileResult result = javac.compile(List.of(broken), src, List.of(), root.resolve("classes"));
 
-    assertThat(result.errors()).singleElement().extracting(SourceProblem::describe).isEqualTo("""
+    assertThat(result.errors())
+        .singleElement()
+        .extracting(SourceProblem::describe)
+        .isEqualTo(
+            """
         forklab/demo/Typo.java:5:16: cannot find symbol
           symbol:   variable countr
           location: class forklab.demo.Typo
@@ -128,19 +167,30 @@ class JavaCompilationTest {
 
   @Test
   void namesOnlyTheFileForASourceOutsideTheSourceRoot() throws Exception {
-    Path elsewhere = write(root.resolve("elsewhere"), "Stray.java", "class Stray { void f() { int = 1; } }");
+    Path elsewhere =
+        write(root.resolve("elsewhere"), "Stray.java", "class Stray { void f() { int = 1; } }");
 
-    CompileResult result = javac.compile(List.of(elsewhere), root.resolve("src"), List.of(), root.resolve("classes"));
+    CompileResult result =
+        javac.compile(List.of(elsewhere), root.resolve("src"), List.of(), root.resolve("classes"));
 
-    assertThat(result.errors()).isNotEmpty().allSatisfy(error -> assertThat(error.file()).isEqualTo("Stray.java"));
+    assertThat(result.errors())
+        .isNotEmpty()
+        .allSatisfy(error -> assertThat(error.file()).isEqualTo("Stray.java"));
   }
 
   @Test
   void sortsErrorsByFileThenLine() throws Exception {
     Path src = root.resolve("src");
-    List<Path> sources = List.of(
-        write(src, "forklab/demo/B.java", "package forklab.demo;\nclass B {\n  int b = \"b\";\n  int a = \"a\";\n}\n"),
-        write(src, "forklab/demo/A.java", "package forklab.demo;\nclass A {\n\n  String s = 1;\n}\n"));
+    List<Path> sources =
+        List.of(
+            write(
+                src,
+                "forklab/demo/B.java",
+                "package forklab.demo;\nclass B {\n  int b = \"b\";\n  int a = \"a\";\n}\n"),
+            write(
+                src,
+                "forklab/demo/A.java",
+                "package forklab.demo;\nclass A {\n\n  String s = 1;\n}\n"));
 
     CompileResult result = javac.compile(sources, src, List.of(), root.resolve("classes"));
 
@@ -154,14 +204,19 @@ class JavaCompilationTest {
     Path src = root.resolve("src");
     List<Path> sources = new ArrayList<>();
     for (int i = 0; i < 30; i++) {
-      sources.add(write(src, "forklab/demo/E" + i + ".java", "package forklab.demo;\nclass E" + i + " {\n  int x = \"" + i + "\";\n}\n"));
+      sources.add(
+          write(
+              src,
+              "forklab/demo/E" + i + ".java",
+              "package forklab.demo;\nclass E" + i + " {\n  int x = \"" + i + "\";\n}\n"));
     }
 
     CompileResult result = javac.compile(sources, src, List.of(), root.resolve("classes"));
 
     assertThat(result.succeeded()).isFalse();
     assertThat(result.errors()).hasSize(JavaCompilation.MAX_ERRORS);
-    assertThat(result.errors()).allSatisfy(error -> assertThat(error.message()).startsWith("incompatible types"));
+    assertThat(result.errors())
+        .allSatisfy(error -> assertThat(error.message()).startsWith("incompatible types"));
   }
 
   @Test
@@ -192,11 +247,16 @@ class JavaCompilationTest {
 
   @Test
   void describesAProblemWithoutLineColumnOrSourceLineCompactly() {
-    assertThat(new SourceProblem("(compiler)", 0, 0, "compilation failed without a message", "").describe())
+    assertThat(
+            new SourceProblem("(compiler)", 0, 0, "compilation failed without a message", "")
+                .describe())
         .isEqualTo("(compiler): compilation failed without a message");
     assertThat(new SourceProblem("forklab/demo/X.java", 7, 0, "forbidden API", "").describe())
         .isEqualTo("forklab/demo/X.java:7: forbidden API");
-    assertThat(new SourceProblem("forklab/demo/X.java", 7, 0, "forbidden API", "    System.exit(1);   ").describe())
+    assertThat(
+            new SourceProblem(
+                    "forklab/demo/X.java", 7, 0, "forbidden API", "    System.exit(1);   ")
+                .describe())
         .isEqualTo("forklab/demo/X.java:7: forbidden API\n    System.exit(1);");
     assertThat(new SourceProblem("forklab/demo/X.java", 7, 3, "bad", "   ").describe())
         .isEqualTo("forklab/demo/X.java:7:3: bad");
@@ -208,24 +268,33 @@ class JavaCompilationTest {
 
     String described = new SourceProblem("L.java", 1, 900, "too far", line).describe();
 
-    assertThat(described).isEqualTo("L.java:1:900: too far\n" + line + "\n" + " ".repeat(200) + "^");
+    assertThat(described)
+        .isEqualTo("L.java:1:900: too far\n" + line + "\n" + " ".repeat(200) + "^");
   }
 
   @Test
   void neverCompilesAgainstSourcesThatLieInTheWorkingFolder() throws Exception {
-    // In CI the working folder is the merge request's checkout: a stub planted there must not resolve.
+    // In CI the working folder is the merge request's checkout: a stub planted there must not
+    // resolve.
     Path planted = Path.of("").toAbsolutePath().resolve("plantedstub/Planted.java");
     Files.createDirectories(planted.getParent());
-    Files.writeString(planted, "package plantedstub; public class Planted { public static int answer() { return 42; } }");
+    Files.writeString(
+        planted,
+        "package plantedstub; public class Planted { public static int answer() { return 42; } }");
     try {
       Path src = root.resolve("src");
-      Path student = write(src, "forklab/demo/Uses.java",
-          "package forklab.demo; class Uses { int a = plantedstub.Planted.answer(); }");
+      Path student =
+          write(
+              src,
+              "forklab/demo/Uses.java",
+              "package forklab.demo; class Uses { int a = plantedstub.Planted.answer(); }");
 
-      CompileResult result = javac.compile(List.of(student), src, List.of(), root.resolve("classes"));
+      CompileResult result =
+          javac.compile(List.of(student), src, List.of(), root.resolve("classes"));
 
       assertThat(result.succeeded()).isFalse();
-      assertThat(result.errors().getFirst().message()).contains("package plantedstub does not exist");
+      assertThat(result.errors().getFirst().message())
+          .contains("package plantedstub does not exist");
     } finally {
       Files.deleteIfExists(planted);
       Files.deleteIfExists(planted.getParent());
@@ -237,14 +306,19 @@ class JavaCompilationTest {
     Path src = root.resolve("src");
     Path source = write(src, "forklab/demo/A.java", "package forklab.demo; class A {}");
 
-    CompileResult result = new JavaCompilation(java.time.Duration.ofMillis(50))
-        .compile(List.of(source), src, List.of(), root.resolve("classes"));
+    CompileResult result =
+        new JavaCompilation(java.time.Duration.ofMillis(50))
+            .compile(List.of(source), src, List.of(), root.resolve("classes"));
 
     assertThat(result.succeeded()).isFalse();
-    assertThat(result.errors()).singleElement().satisfies(error -> {
-      assertThat(error.file()).isEqualTo("(compiler)");
-      assertThat(error.message()).startsWith("compiling took longer than 50 ms and was stopped;");
-    });
+    assertThat(result.errors())
+        .singleElement()
+        .satisfies(
+            error -> {
+              assertThat(error.file()).isEqualTo("(compiler)");
+              assertThat(error.message())
+                  .startsWith("compiling took longer than 50 ms and was stopped;");
+            });
   }
 
   private static Path write(Path folder, String relative, String text) throws Exception {

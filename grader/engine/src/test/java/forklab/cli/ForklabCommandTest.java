@@ -27,7 +27,9 @@ class ForklabCommandTest {
     int status = run("--help");
 
     assertThat(status).isEqualTo(ExitCodes.GRADED);
-    assertThat(out.toString()).isEqualTo("""
+    assertThat(out.toString())
+        .isEqualTo(
+            """
         Usage: forklab [-hV] [COMMAND]
         Grades exercises on threads vs processes with hidden JUnit and ArchUnit checks.
           -h, --help      Show this help message and exit.
@@ -62,7 +64,8 @@ class ForklabCommandTest {
     int status = run("help", "grade");
 
     assertThat(status).isEqualTo(ExitCodes.GRADED);
-    assertThat(out.toString()).startsWith("Grade a submission and write its four reports to OUT.\n");
+    assertThat(out.toString())
+        .startsWith("Grade a submission and write its four reports to OUT.\n");
     assertThat(out.toString())
         .contains("\nUsage: forklab grade [-hV] ", " DIR\n")
         .contains("\n      DIR                  a folder laid out like exercises/\n")
@@ -70,9 +73,11 @@ class ForklabCommandTest {
         .contains("\n      --fail-under=PCT     exit 1 when the score is below PCT percent\n")
         .contains("\n      --sandbox=MODE       auto, docker or local (default: auto)\n")
         .contains("\n      --out=OUT            where the reports go (default: grade-report)\n")
-        .contains("\n      --retry-unjudged=N   measure an exercise again, up to N times, while some\n")
+        .contains(
+            "\n      --retry-unjudged=N   measure an exercise again, up to N times, while some\n")
         .contains("\n      --goal=GOAL          grade only the checks of this goal: correctness,\n")
-        .endsWith("""
+        .endsWith(
+            """
 
             Exit status:
               0   graded (whatever the score)
@@ -103,10 +108,21 @@ class ForklabCommandTest {
 
   @Test
   void gradeOfAFolderThatDoesNotExistIsABadUsageNamingTheFolder() {
-    int status = run("grade", "/does/not/exist", "--sandbox", "local", "--seed", "42", "--out", submission.resolve("out").toString());
+    int status =
+        run(
+            "grade",
+            "/does/not/exist",
+            "--sandbox",
+            "local",
+            "--seed",
+            "42",
+            "--out",
+            submission.resolve("out").toString());
 
     assertThat(status).isEqualTo(ExitCodes.USAGE);
-    assertThat(err.toString()).isEqualTo("""
+    assertThat(err.toString())
+        .isEqualTo(
+            """
         forklab: seed 42, sandbox local
         forklab grade: the submission folder /does/not/exist does not exist or is not a folder
         """);
@@ -123,7 +139,14 @@ class ForklabCommandTest {
     String previous = System.setProperty("forklab.sandbox.image", missingImage);
     int status;
     try {
-      status = run("grade", submission.toString(), "--sandbox", "docker", "--out", submission.resolve("out").toString());
+      status =
+          run(
+              "grade",
+              submission.toString(),
+              "--sandbox",
+              "docker",
+              "--out",
+              submission.resolve("out").toString());
     } finally {
       if (previous == null) {
         System.clearProperty("forklab.sandbox.image");
@@ -134,7 +157,9 @@ class ForklabCommandTest {
 
     assertThat(status).isEqualTo(ExitCodes.INFRASTRUCTURE);
     assertThat(out.toString()).isEmpty();
-    assertThat(submission.resolve("out/results.json")).content().contains("\"infrastructure_error\" : \"the docker sandbox could not be used: ");
+    assertThat(submission.resolve("out/results.json"))
+        .content()
+        .contains("\"infrastructure_error\" : \"the docker sandbox could not be used: ");
     List<String> missing = new ArrayList<>();
     if (!"true".equalsIgnoreCase(System.getenv("TESTCONTAINERS_RYUK_DISABLED"))) {
       missing.add("TESTCONTAINERS_RYUK_DISABLED=true");
@@ -143,15 +168,29 @@ class ForklabCommandTest {
       missing.add("TESTCONTAINERS_HOST_OVERRIDE=localhost");
     }
     if (!missing.isEmpty()) {
-      assertThat(err.toString()).isEqualTo(PREFIX + "the Docker sandbox needs "
-          + String.join(" and ", missing) + " in the environment (Forklab removes its own containers and pulls"
-          + " no helper image); ./forklab sets them\n");
+      assertThat(err.toString())
+          .isEqualTo(
+              PREFIX
+                  + "the Docker sandbox needs "
+                  + String.join(" and ", missing)
+                  + " in the environment (Forklab removes its own containers and pulls"
+                  + " no helper image); ./forklab sets them\n");
     } else {
-      assertThat(err.toString()).satisfiesAnyOf(
-          text -> assertThat(text).startsWith(PREFIX + "no Docker engine answers"),
-          text -> assertThat(text).isEqualTo(PREFIX + "the sandbox image " + missingImage
-              + " is missing; build it with `docker build -t " + missingImage + " grader/sandbox-image` (needs a"
-              + " registry) or `grader/sandbox-image/build-offline.sh " + missingImage + "` (no registry needed)\n"));
+      assertThat(err.toString())
+          .satisfiesAnyOf(
+              text -> assertThat(text).startsWith(PREFIX + "no Docker engine answers"),
+              text ->
+                  assertThat(text)
+                      .isEqualTo(
+                          PREFIX
+                              + "the sandbox image "
+                              + missingImage
+                              + " is missing; build it with `docker build -t "
+                              + missingImage
+                              + " grader/sandbox-image` (needs a"
+                              + " registry) or `grader/sandbox-image/build-offline.sh "
+                              + missingImage
+                              + "` (no registry needed)\n"));
     }
   }
 
@@ -165,11 +204,36 @@ class ForklabCommandTest {
     int trusted;
     String refusal;
     try {
-      refused = run("grade", good.toString(), "--course", course.toString(), "--exercise", "ex91-plain",
-          "--sandbox", "local", "--ci", "true", "--out", out.toString());
+      refused =
+          run(
+              "grade",
+              good.toString(),
+              "--course",
+              course.toString(),
+              "--exercise",
+              "ex91-plain",
+              "--sandbox",
+              "local",
+              "--ci",
+              "true",
+              "--out",
+              out.toString());
       refusal = err.toString();
-      trusted = run("grade", good.toString(), "--course", course.toString(), "--exercise", "ex91-plain",
-          "--sandbox", "local", "--ci", "true", "--trusted", "--out", submission.resolve("trusted").toString());
+      trusted =
+          run(
+              "grade",
+              good.toString(),
+              "--course",
+              course.toString(),
+              "--exercise",
+              "ex91-plain",
+              "--sandbox",
+              "local",
+              "--ci",
+              "true",
+              "--trusted",
+              "--out",
+              submission.resolve("trusted").toString());
     } finally {
       if (previous == null) {
         System.clearProperty("forklab.bubblewrap");
@@ -179,13 +243,19 @@ class ForklabCommandTest {
     }
 
     assertThat(refused).isEqualTo(ExitCodes.INFRASTRUCTURE);
-    assertThat(refusal).contains("forklab grade: infrastructure error, no score was given: the local sandbox could not"
-        + " be used: neither Docker nor bubblewrap can isolate the submission here (bubblewrap is not installed",
-        "and with CI=true untrusted code never runs without isolation; install Docker or bubblewrap"
-            + " (apt-get install bubblewrap), or pass --trusted for code you trust");
-    assertThat(out.resolve("results.json")).content().contains("\"infrastructure_error\" : \"the local sandbox");
+    assertThat(refusal)
+        .contains(
+            "forklab grade: infrastructure error, no score was given: the local sandbox could not"
+                + " be used: neither Docker nor bubblewrap can isolate the submission here (bubblewrap is not installed",
+            "and with CI=true untrusted code never runs without isolation; install Docker or bubblewrap"
+                + " (apt-get install bubblewrap), or pass --trusted for code you trust");
+    assertThat(out.resolve("results.json"))
+        .content()
+        .contains("\"infrastructure_error\" : \"the local sandbox");
     assertThat(trusted).isEqualTo(ExitCodes.GRADED);
-    assertThat(submission.resolve("trusted/results.json")).content().contains("\"infrastructure_error\" : null");
+    assertThat(submission.resolve("trusted/results.json"))
+        .content()
+        .contains("\"infrastructure_error\" : null");
   }
 
   @Test
@@ -193,7 +263,8 @@ class ForklabCommandTest {
     int status = run("grade", "--fail-under", "150", "x");
 
     assertThat(status).isEqualTo(ExitCodes.USAGE);
-    assertThat(err.toString()).isEqualTo("forklab grade: --fail-under takes a percentage from 0 to 100, not 150.0\n");
+    assertThat(err.toString())
+        .isEqualTo("forklab grade: --fail-under takes a percentage from 0 to 100, not 150.0\n");
     assertThat(out.toString()).isEmpty();
   }
 
@@ -202,7 +273,8 @@ class ForklabCommandTest {
     int status = run("grade", "--fail-under=-1", "x");
 
     assertThat(status).isEqualTo(ExitCodes.USAGE);
-    assertThat(err.toString()).isEqualTo("forklab grade: --fail-under takes a percentage from 0 to 100, not -1.0\n");
+    assertThat(err.toString())
+        .isEqualTo("forklab grade: --fail-under takes a percentage from 0 to 100, not -1.0\n");
   }
 
   @Test
@@ -210,8 +282,9 @@ class ForklabCommandTest {
     int status = run("grade", "x", "--sandbox", "vm");
 
     assertThat(status).isEqualTo(ExitCodes.USAGE);
-    assertThat(err.toString()).startsWith(
-        "Invalid value for option '--sandbox': expected one of [auto, docker, local] (case-sensitive) but was 'vm'\n");
+    assertThat(err.toString())
+        .startsWith(
+            "Invalid value for option '--sandbox': expected one of [auto, docker, local] (case-sensitive) but was 'vm'\n");
   }
 
   @Test
@@ -223,38 +296,69 @@ class ForklabCommandTest {
   }
 
   @Test
-  void filesTheGraderCannotCopyAreLeftOutWithANoteAndEverythingElseIsGraded(@TempDir Path reports) throws Exception {
+  void filesTheGraderCannotCopyAreLeftOutWithANoteAndEverythingElseIsGraded(@TempDir Path reports)
+      throws Exception {
     FileTrees.copy(Fixtures.echoSubmission("good"), submission);
     Path echo = submission.resolve("ex90-echo/src/main/java/forklab/echo");
     String name = "d".repeat(250);
     int status;
     try {
       // Two names that are not UTF-8 and decode alike, and folders nested deeper than PATH_MAX.
-      Fixtures.shell(echo, "echo 'package forklab.echo; class Draft {}' > $'Draft\\xff.java'"
-          + " && echo 'package forklab.echo; class Draft {}' > $'Draft\\xfe.java'"
-          + " && for i in $(seq 20); do mkdir " + name + " && cd " + name + "; done && echo 'class Deep {}' > Deep.java");
+      Fixtures.shell(
+          echo,
+          "echo 'package forklab.echo; class Draft {}' > $'Draft\\xff.java'"
+              + " && echo 'package forklab.echo; class Draft {}' > $'Draft\\xfe.java'"
+              + " && for i in $(seq 20); do mkdir "
+              + name
+              + " && cd "
+              + name
+              + "; done && echo 'class Deep {}' > Deep.java");
 
-      status = run("grade", submission.toString(), "--course", Fixtures.echoCourse().toString(), "--sandbox", "local",
-          "--seed", "42", "--out", reports.toString());
+      status =
+          run(
+              "grade",
+              submission.toString(),
+              "--course",
+              Fixtures.echoCourse().toString(),
+              "--sandbox",
+              "local",
+              "--seed",
+              "42",
+              "--out",
+              reports.toString());
     } finally {
       // JUnit cannot delete a tree deeper than PATH_MAX; rm can.
       Fixtures.shell(echo, "rm -rf " + name);
     }
 
     assertThat(status).as(err.toString()).isEqualTo(ExitCodes.GRADED);
-    assertThat(out.toString()).contains(String.format(Locale.ROOT, "%-28s %6s / %s%n", "ex90-echo", "12", "12"),
-        String.format(Locale.ROOT, "%-28s %6s / %s%n", "ex91-plain", "3", "3"));
-    assertThat(reports).isDirectoryContaining("glob:**/results.json").isDirectoryContaining("glob:**/junit.xml")
-        .isDirectoryContaining("glob:**/summary.md").isDirectoryContaining("glob:**/report.html");
-    JsonNode exercises = new ObjectMapper().readTree(reports.resolve("results.json").toFile()).path("extra_data").path("exercises");
+    assertThat(out.toString())
+        .contains(
+            String.format(Locale.ROOT, "%-28s %6s / %s%n", "ex90-echo", "12", "12"),
+            String.format(Locale.ROOT, "%-28s %6s / %s%n", "ex91-plain", "3", "3"));
+    assertThat(reports)
+        .isDirectoryContaining("glob:**/results.json")
+        .isDirectoryContaining("glob:**/junit.xml")
+        .isDirectoryContaining("glob:**/summary.md")
+        .isDirectoryContaining("glob:**/report.html");
+    JsonNode exercises =
+        new ObjectMapper()
+            .readTree(reports.resolve("results.json").toFile())
+            .path("extra_data")
+            .path("exercises");
     String encoding = Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8")).name();
-    assertThat(exercises.get(0).path("notes").valueStream().map(JsonNode::asText).toList()).containsExactlyInAnyOrder(
-        "refused src/main/java/forklab/echo/Draft\\xff.java: its name is not valid " + encoding
-            + "; rename it after the class it holds, in plain ASCII letters and digits",
-        "refused src/main/java/forklab/echo/Draft\\xfe.java: its name is not valid " + encoding
-            + "; rename it after the class it holds, in plain ASCII letters and digits",
-        "refused folder src/main/java/forklab/echo/" + "d".repeat(107) + "\u2026 and all it holds: its path under"
-            + " src/main/java is 514 characters, over the limit of 500; use shorter folder and file names");
+    assertThat(exercises.get(0).path("notes").valueStream().map(JsonNode::asText).toList())
+        .containsExactlyInAnyOrder(
+            "refused src/main/java/forklab/echo/Draft\\xff.java: its name is not valid "
+                + encoding
+                + "; rename it after the class it holds, in plain ASCII letters and digits",
+            "refused src/main/java/forklab/echo/Draft\\xfe.java: its name is not valid "
+                + encoding
+                + "; rename it after the class it holds, in plain ASCII letters and digits",
+            "refused folder src/main/java/forklab/echo/"
+                + "d".repeat(107)
+                + "\u2026 and all it holds: its path under"
+                + " src/main/java is 514 characters, over the limit of 500; use shorter folder and file names");
     assertThat(exercises.get(0).path("score").asDouble()).isEqualTo(12);
     assertThat(exercises.get(1).path("id").asText()).isEqualTo("ex91-plain");
     assertThat(exercises.get(1).path("score").asDouble()).isEqualTo(3);

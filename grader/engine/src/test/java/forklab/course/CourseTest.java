@@ -36,7 +36,8 @@ class CourseTest {
   }
 
   @Test
-  void pointsEachExerciseAtItsSkeletonPublicTestsHiddenChecksSolutionAndMutants() throws IOException {
+  void pointsEachExerciseAtItsSkeletonPublicTestsHiddenChecksSolutionAndMutants()
+      throws IOException {
     descriptor("ex01-first", "package: forklab.first\n");
 
     Course course = Course.load(home);
@@ -52,7 +53,9 @@ class CourseTest {
 
   @Test
   void readsEveryKeyOfAFullDescriptor() throws IOException {
-    descriptor("ex03-parallel-primes", """
+    descriptor(
+        "ex03-parallel-primes",
+        """
         id: ex03-parallel-primes
         title: Speedup with threads
         package: forklab.primes          # a comment
@@ -79,7 +82,8 @@ class CourseTest {
     assertThat(spec.publicTestPoints()).isEqualTo(0.5);
     assertThat(spec.limits()).isEqualTo(new Limits(240, 90, 512, 32, 2048, 64, 4));
     assertThat(spec.sandbox()).isEqualTo(SandboxNeed.REQUIRED);
-    assertThat(spec.allowed()).containsExactlyInAnyOrder(ForbiddenApi.SYSTEM_EXIT, ForbiddenApi.STACK_WALKING);
+    assertThat(spec.allowed())
+        .containsExactlyInAnyOrder(ForbiddenApi.SYSTEM_EXIT, ForbiddenApi.STACK_WALKING);
     assertThat(spec.allows(ForbiddenApi.SYSTEM_EXIT)).isTrue();
     assertThat(spec.allows(ForbiddenApi.REFLECTION)).isFalse();
   }
@@ -122,7 +126,8 @@ class CourseTest {
 
     assertThatThrownBy(() -> Course.load(home))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("no exercises found: " + checks + " does not exist (is " + home + " a Forklab home?)");
+        .hasMessage(
+            "no exercises found: " + checks + " does not exist (is " + home + " a Forklab home?)");
   }
 
   @Test
@@ -131,23 +136,31 @@ class CourseTest {
 
     assertThatThrownBy(() -> Course.load(home))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage(file + ": unknown key 'point' (known: allow, calibrate, id, jvm-options, limits, package, packages,"
-            + " points, sandbox, title)");
+        .hasMessage(
+            file
+                + ": unknown key 'point' (known: allow, calibrate, id, jvm-options, limits, package, packages,"
+                + " points, sandbox, title)");
   }
 
   @Test
   void refusesAnUnknownNestedKeyAndAValueOfTheWrongType() throws IOException {
-    Path file = descriptor("ex01-first", "id: ex01-first\npackage: forklab.first\nlimits:\n  time-limit: 10\n");
-    assertThatThrownBy(() -> Course.load(home)).hasMessageStartingWith(file + ": unknown key 'limits.time-limit'");
+    Path file =
+        descriptor(
+            "ex01-first", "id: ex01-first\npackage: forklab.first\nlimits:\n  time-limit: 10\n");
+    assertThatThrownBy(() -> Course.load(home))
+        .hasMessageStartingWith(file + ": unknown key 'limits.time-limit'");
 
     descriptor("ex01-first", "id: ex01-first\npackage: forklab.first\nlimits:\n  heap-mb: lots\n");
-    assertThatThrownBy(() -> Course.load(home)).hasMessage(file + ": 'limits.heap-mb' must be a whole number, not 'lots'");
+    assertThatThrownBy(() -> Course.load(home))
+        .hasMessage(file + ": 'limits.heap-mb' must be a whole number, not 'lots'");
 
     descriptor("ex01-first", "id: ex01-first\npackage: forklab.first\npoints:\n  compile: two\n");
-    assertThatThrownBy(() -> Course.load(home)).hasMessage(file + ": 'points.compile' must be a number, not 'two'");
+    assertThatThrownBy(() -> Course.load(home))
+        .hasMessage(file + ": 'points.compile' must be a number, not 'two'");
 
     descriptor("ex01-first", "id: ex01-first\npackage: forklab.first\nsandbox: maybe\n");
-    assertThatThrownBy(() -> Course.load(home)).hasMessage(file + ": sandbox must be optional or required, not 'maybe'");
+    assertThatThrownBy(() -> Course.load(home))
+        .hasMessage(file + ": sandbox must be optional or required, not 'maybe'");
   }
 
   @Test
@@ -174,7 +187,8 @@ class CourseTest {
 
     assertThatThrownBy(() -> Course.load(home))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage(file + ": ex01-first cannot allow foreign-package: classes must stay in forklab.first");
+        .hasMessage(
+            file + ": ex01-first cannot allow foreign-package: classes must stay in forklab.first");
   }
 
   @Test
@@ -197,7 +211,10 @@ class CourseTest {
 
   @Test
   void refusesPackageNamesWithEmptyOrLeadingDigitParts() {
-    for (String bad : new String[] {"forklab..first", "forklab.", "1forklab", "forklab.2nd", "forklab-first", ""}) {
+    for (String bad :
+        new String[] {
+          "forklab..first", "forklab.", "1forklab", "forklab.2nd", "forklab-first", ""
+        }) {
       assertThatThrownBy(() -> spec("ex01-first", bad, Set.of()))
           .as(bad)
           .isInstanceOf(IllegalArgumentException.class)
@@ -238,7 +255,9 @@ class CourseTest {
 
     assertThatThrownBy(() -> Course.load(home))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage(file + ": memory-mb 1024 leaves too little room beside heap-mb 1000 (needs heap + 128)");
+        .hasMessage(
+            file
+                + ": memory-mb 1024 leaves too little room beside heap-mb 1000 (needs heap + 128)");
   }
 
   @Test
@@ -251,13 +270,20 @@ class CourseTest {
 
   @Test
   void limitsRejectZeroOrNegativeValuesByName() {
-    assertThatThrownBy(() -> new Limits(0, 10, 64, 64, 256, 16, 1)).hasMessage("time-limit-seconds must be positive, not 0");
-    assertThatThrownBy(() -> new Limits(10, -1, 64, 64, 256, 16, 1)).hasMessage("test-timeout-seconds must be positive, not -1");
-    assertThatThrownBy(() -> new Limits(10, 10, 0, 64, 256, 16, 1)).hasMessage("heap-mb must be positive, not 0");
-    assertThatThrownBy(() -> new Limits(10, 10, 64, 0, 256, 16, 1)).hasMessage("output-kib must be positive, not 0");
-    assertThatThrownBy(() -> new Limits(10, 10, 64, 64, 0, 16, 1)).hasMessage("memory-mb must be positive, not 0");
-    assertThatThrownBy(() -> new Limits(10, 10, 64, 64, 256, 0, 1)).hasMessage("pids must be positive, not 0");
-    assertThatThrownBy(() -> new Limits(10, 10, 64, 64, 256, 16, 0)).hasMessage("cpus must be positive, not 0");
+    assertThatThrownBy(() -> new Limits(0, 10, 64, 64, 256, 16, 1))
+        .hasMessage("time-limit-seconds must be positive, not 0");
+    assertThatThrownBy(() -> new Limits(10, -1, 64, 64, 256, 16, 1))
+        .hasMessage("test-timeout-seconds must be positive, not -1");
+    assertThatThrownBy(() -> new Limits(10, 10, 0, 64, 256, 16, 1))
+        .hasMessage("heap-mb must be positive, not 0");
+    assertThatThrownBy(() -> new Limits(10, 10, 64, 0, 256, 16, 1))
+        .hasMessage("output-kib must be positive, not 0");
+    assertThatThrownBy(() -> new Limits(10, 10, 64, 64, 0, 16, 1))
+        .hasMessage("memory-mb must be positive, not 0");
+    assertThatThrownBy(() -> new Limits(10, 10, 64, 64, 256, 0, 1))
+        .hasMessage("pids must be positive, not 0");
+    assertThatThrownBy(() -> new Limits(10, 10, 64, 64, 256, 16, 0))
+        .hasMessage("cpus must be positive, not 0");
   }
 
   @Test
@@ -273,7 +299,8 @@ class CourseTest {
       assertThat(ForbiddenApi.fromId(rule.id())).isEqualTo(rule);
       assertThat(ForbiddenApi.fromId(" " + rule.id() + " ")).isEqualTo(rule);
     }
-    assertThatThrownBy(() -> ForbiddenApi.fromId("SYSTEM_EXIT")).hasMessage("unknown forbidden-API rule 'SYSTEM_EXIT'");
+    assertThatThrownBy(() -> ForbiddenApi.fromId("SYSTEM_EXIT"))
+        .hasMessage("unknown forbidden-API rule 'SYSTEM_EXIT'");
   }
 
   @Test
@@ -295,6 +322,17 @@ class CourseTest {
 
   private static ExerciseSpec spec(String id, String packageName, Set<ForbiddenApi> allowed) {
     Path none = Path.of("none");
-    return new ExerciseSpec(id, id, packageName, 1, 1, Limits.DEFAULTS, SandboxNeed.OPTIONAL, allowed, none, none, none);
+    return new ExerciseSpec(
+        id,
+        id,
+        packageName,
+        1,
+        1,
+        Limits.DEFAULTS,
+        SandboxNeed.OPTIONAL,
+        allowed,
+        none,
+        none,
+        none);
   }
 }

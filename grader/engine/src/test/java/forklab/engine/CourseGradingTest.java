@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import forklab.api.Goal;
 import forklab.files.FileTrees;
+import forklab.sandbox.local.LocalSandbox;
 import forklab.score.CheckResult;
 import forklab.score.ExerciseResult;
-import forklab.sandbox.local.LocalSandbox;
 import forklab.score.GradeResult;
 import forklab.score.Scorer;
 import forklab.score.Verdict;
@@ -34,7 +34,8 @@ class CourseGradingTest {
 
   @AfterEach
   void nothingIsLeftBehind() throws Exception {
-    assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList()).isEmpty();
+    assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList())
+        .isEmpty();
     assertThat(Fixtures.markedProcesses(scratch)).isEmpty();
   }
 
@@ -43,13 +44,19 @@ class CourseGradingTest {
     GradeResult grade = Fixtures.grade(workbench, Fixtures.home().resolve("solutions"), List.of());
 
     assertThat(grade.infrastructureError()).isNull();
-    assertThat(grade.exercises()).extracting(ExerciseResult::id).containsExactlyElementsOf(workbench.course().ids());
+    assertThat(grade.exercises())
+        .extracting(ExerciseResult::id)
+        .containsExactlyElementsOf(workbench.course().ids());
     // A speedup goal may be "not judged here" on a busy machine; it must never fail a reference.
     assertThat(grade.checks())
-        .filteredOn(check -> check.verdict() != Verdict.PASS && check.verdict() != Verdict.NOT_JUDGED)
+        .filteredOn(
+            check -> check.verdict() != Verdict.PASS && check.verdict() != Verdict.NOT_JUDGED)
         .isEmpty();
-    double unjudged = grade.checks().stream().filter(check -> check.verdict() == Verdict.NOT_JUDGED)
-        .mapToDouble(CheckResult::maxScore).sum();
+    double unjudged =
+        grade.checks().stream()
+            .filter(check -> check.verdict() == Verdict.NOT_JUDGED)
+            .mapToDouble(CheckResult::maxScore)
+            .sum();
     assertThat(grade.score()).isEqualTo(grade.maxScore() - unjudged);
   }
 
@@ -57,16 +64,32 @@ class CourseGradingTest {
   void theRunnersOwnLoggingNeverShowsAsTheStudentsOutput() throws Exception {
     GradeResult grade;
     try (LocalSandbox sandbox = new LocalSandbox(workbench.scratch())) {
-      grade = workbench.grader(sandbox).containerRequired(false).onlyGoals(Set.of(Goal.ARCHITECTURE))
-          .grade(Fixtures.home().resolve("solutions"), List.of("ex03-parallel-primes"), 42, List.of(), line -> {});
+      grade =
+          workbench
+              .grader(sandbox)
+              .containerRequired(false)
+              .onlyGoals(Set.of(Goal.ARCHITECTURE))
+              .grade(
+                  Fixtures.home().resolve("solutions"),
+                  List.of("ex03-parallel-primes"),
+                  42,
+                  List.of(),
+                  line -> {});
     }
 
-    List<CheckResult> archUnitChecks = grade.checks().stream()
-        .filter(check -> check.goal() == Goal.ARCHITECTURE && !check.name().equals(Scorer.SAFETY_CHECK)).toList();
-    assertThat(archUnitChecks).hasSize(3).allSatisfy(check -> {
-      assertThat(check.verdict()).as(check.name()).isEqualTo(Verdict.PASS);
-      assertThat(check.output()).as(check.name()).isEmpty();
-    });
+    List<CheckResult> archUnitChecks =
+        grade.checks().stream()
+            .filter(
+                check ->
+                    check.goal() == Goal.ARCHITECTURE && !check.name().equals(Scorer.SAFETY_CHECK))
+            .toList();
+    assertThat(archUnitChecks)
+        .hasSize(3)
+        .allSatisfy(
+            check -> {
+              assertThat(check.verdict()).as(check.name()).isEqualTo(Verdict.PASS);
+              assertThat(check.output()).as(check.name()).isEmpty();
+            });
   }
 
   @Test
@@ -76,7 +99,8 @@ class CourseGradingTest {
     assertThat(grade.infrastructureError()).isNull();
     for (ExerciseResult exercise : grade.exercises()) {
       assertThat(check(exercise, "compiles").verdict()).isEqualTo(Verdict.PASS);
-      assertThat(exercise.checks()).filteredOn(check -> check.goal() != Goal.COMPILE)
+      assertThat(exercise.checks())
+          .filteredOn(check -> check.goal() != Goal.COMPILE)
           .allSatisfy(check -> assertThat(check.score()).as(check.name()).isZero());
       assertThat(exercise.score()).isEqualTo(check(exercise, "compiles").maxScore()).isPositive();
     }
@@ -85,31 +109,52 @@ class CourseGradingTest {
   @Test
   void aCompileErrorInOneExerciseCostsOnlyThatExercise(@TempDir Path submission) throws Exception {
     FileTrees.copy(Fixtures.home().resolve("solutions"), submission);
-    Path broken = Files.list(submission.resolve("ex01-workers/src/main/java/forklab/workers"))
-        .filter(path -> path.getFileName().toString().equals("Workers.java")).findFirst().orElseThrow();
-    Files.writeString(broken, Files.readString(broken).replaceFirst("public final class Workers", "public final class Workers oops"));
+    Path broken =
+        Files.list(submission.resolve("ex01-workers/src/main/java/forklab/workers"))
+            .filter(path -> path.getFileName().toString().equals("Workers.java"))
+            .findFirst()
+            .orElseThrow();
+    Files.writeString(
+        broken,
+        Files.readString(broken)
+            .replaceFirst("public final class Workers", "public final class Workers oops"));
 
-    GradeResult grade = Fixtures.grade(workbench, submission, List.of("ex01-workers", "ex03-parallel-primes"));
+    GradeResult grade =
+        Fixtures.grade(workbench, submission, List.of("ex01-workers", "ex03-parallel-primes"));
 
     ExerciseResult workers = grade.exercises().get(0);
     ExerciseResult primes = grade.exercises().get(1);
     assertThat(workers.score()).isZero();
-    assertThat(check(workers, "compiles").feedback()).contains("forklab/workers/Workers.java:").contains("^");
+    assertThat(check(workers, "compiles").feedback())
+        .contains("forklab/workers/Workers.java:")
+        .contains("^");
     assertThat(primes.checks()).filteredOn(check -> check.verdict() == Verdict.FAIL).isEmpty();
     assertThat(check(primes, "compiles").verdict()).isEqualTo(Verdict.PASS);
   }
 
   @Test
-  void aMissingExerciseFolderEarnsZeroWithAMessageWhileTheOthersAreGraded(@TempDir Path submission) throws Exception {
-    FileTrees.copy(Fixtures.home().resolve("solutions/ex03-parallel-primes"), submission.resolve("ex03-parallel-primes"));
+  void aMissingExerciseFolderEarnsZeroWithAMessageWhileTheOthersAreGraded(@TempDir Path submission)
+      throws Exception {
+    FileTrees.copy(
+        Fixtures.home().resolve("solutions/ex03-parallel-primes"),
+        submission.resolve("ex03-parallel-primes"));
 
     GradeResult grade = Fixtures.grade(workbench, submission, List.of());
 
-    ExerciseResult workers = grade.exercises().stream().filter(e -> e.id().equals("ex01-workers")).findFirst().orElseThrow();
+    ExerciseResult workers =
+        grade.exercises().stream()
+            .filter(e -> e.id().equals("ex01-workers"))
+            .findFirst()
+            .orElseThrow();
     assertThat(workers.score()).isZero();
     assertThat(workers.maxScore()).isPositive();
-    assertThat(check(workers, "compiles").feedback()).startsWith("no folder ex01-workers/src/main/java in the submission");
-    ExerciseResult primes = grade.exercises().stream().filter(e -> e.id().equals("ex03-parallel-primes")).findFirst().orElseThrow();
+    assertThat(check(workers, "compiles").feedback())
+        .startsWith("no folder ex01-workers/src/main/java in the submission");
+    ExerciseResult primes =
+        grade.exercises().stream()
+            .filter(e -> e.id().equals("ex03-parallel-primes"))
+            .findFirst()
+            .orElseThrow();
     assertThat(check(primes, "compiles").verdict()).isEqualTo(Verdict.PASS);
     assertThat(primes.checks()).filteredOn(check -> check.verdict() == Verdict.FAIL).isEmpty();
   }

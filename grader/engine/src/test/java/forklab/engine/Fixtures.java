@@ -41,7 +41,10 @@ public final class Fixtures {
   public static GradeResult grade(Workbench workbench, Path submission, List<String> only)
       throws Exception {
     try (LocalSandbox sandbox = new LocalSandbox(workbench.scratch())) {
-      return workbench.grader(sandbox).containerRequired(false).grade(submission, only, 42, List.of(), line -> {});
+      return workbench
+          .grader(sandbox)
+          .containerRequired(false)
+          .grade(submission, only, 42, List.of(), line -> {});
     }
   }
 
@@ -49,7 +52,13 @@ public final class Fixtures {
     return exercise.checks().stream()
         .filter(check -> check.name().equals(name))
         .findFirst()
-        .orElseThrow(() -> new AssertionError("no check '" + name + "' in " + exercise.checks().stream().map(CheckResult::name).toList()));
+        .orElseThrow(
+            () ->
+                new AssertionError(
+                    "no check '"
+                        + name
+                        + "' in "
+                        + exercise.checks().stream().map(CheckResult::name).toList()));
   }
 
   /**
@@ -57,26 +66,34 @@ public final class Fixtures {
    * cannot make, such as names that are not UTF-8 or paths nested deeper than PATH_MAX.
    */
   public static void shell(Path folder, String script) throws IOException, InterruptedException {
-    Process bash = new ProcessBuilder("bash", "-c", script).directory(folder.toFile()).redirectErrorStream(true).start();
+    Process bash =
+        new ProcessBuilder("bash", "-c", script)
+            .directory(folder.toFile())
+            .redirectErrorStream(true)
+            .start();
     String output = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (bash.waitFor() != 0) {
       throw new AssertionError("bash -c '" + script + "' failed: " + output);
     }
   }
 
-  /** Processes whose environment carries a Forklab run marker and a work folder under {@code scratch}. */
+  /**
+   * Processes whose environment carries a Forklab run marker and a work folder under {@code
+   * scratch}.
+   */
   public static List<Long> markedProcesses(Path scratch) throws IOException {
     try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
       return entries
           .filter(path -> path.getFileName().toString().chars().allMatch(Character::isDigit))
-          .filter(path -> {
-            try {
-              String environ = environ(path);
-              return environ.contains("FORKLAB_RUN=") && environ.contains("TMPDIR=" + scratch);
-            } catch (IOException | SecurityException gone) {
-              return false;
-            }
-          })
+          .filter(
+              path -> {
+                try {
+                  String environ = environ(path);
+                  return environ.contains("FORKLAB_RUN=") && environ.contains("TMPDIR=" + scratch);
+                } catch (IOException | SecurityException gone) {
+                  return false;
+                }
+              })
           .map(path -> Long.parseLong(path.getFileName().toString()))
           .toList();
     }
@@ -89,7 +106,8 @@ public final class Fixtures {
   /** Whether any process on this machine runs a command line containing {@code text}. */
   public static List<ProcessHandle> processesRunning(String text) {
     return ProcessHandle.allProcesses()
-        .filter(handle -> handle.info().commandLine().map(line -> line.contains(text)).orElse(false))
+        .filter(
+            handle -> handle.info().commandLine().map(line -> line.contains(text)).orElse(false))
         .toList();
   }
 }

@@ -18,7 +18,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** When the grader, not the student, is at fault: no score, exit 3, and nothing reads as a failure. */
+/**
+ * When the grader, not the student, is at fault: no score, exit 3, and nothing reads as a failure.
+ */
 class InfrastructureErrorTest {
   @TempDir Path work;
 
@@ -26,7 +28,9 @@ class InfrastructureErrorTest {
   void aBrokenCheckSuiteGivesErrorsNotFailures() throws Exception {
     Path course = work.resolve("course");
     FileTrees.copy(Fixtures.echoCourse(), course);
-    Files.writeString(course.resolve("grader/checks/ex90-echo/java/forklab/checks/echo/UngradedChecks.java"), """
+    Files.writeString(
+        course.resolve("grader/checks/ex90-echo/java/forklab/checks/echo/UngradedChecks.java"),
+        """
         package forklab.checks.echo;
 
         class UngradedChecks {
@@ -36,31 +40,42 @@ class InfrastructureErrorTest {
         """);
     Workbench workbench = Fixtures.workbench(course, work.resolve("scratch"));
 
-    GradeResult grade = Fixtures.grade(workbench, Fixtures.echoSubmission("good"), List.of("ex90-echo"));
+    GradeResult grade =
+        Fixtures.grade(workbench, Fixtures.echoSubmission("good"), List.of("ex90-echo"));
 
     assertThat(grade.infrastructureError()).contains("has no @Graded(goal, points)");
     assertThat(grade.checks()).extracting(CheckResult::verdict).containsOnly(Verdict.ERROR);
-    assertThat(grade.checks()).allSatisfy(check -> assertThat(check.feedback()).endsWith("this is not your fault"));
+    assertThat(grade.checks())
+        .allSatisfy(check -> assertThat(check.feedback()).endsWith("this is not your fault"));
     assertThat(grade.score()).isZero();
   }
 
   @Test
-  void anExerciseThatNeedsTheContainerIsNotRunOutsideItWhenContainersAreRequired() throws Exception {
+  void anExerciseThatNeedsTheContainerIsNotRunOutsideItWhenContainersAreRequired()
+      throws Exception {
     Path course = work.resolve("course");
     FileTrees.copy(Fixtures.echoCourse(), course);
     Path descriptor = course.resolve("grader/checks/ex90-echo/exercise.yaml");
-    Files.writeString(descriptor, Files.readString(descriptor).replace("sandbox: optional", "sandbox: required"));
+    Files.writeString(
+        descriptor, Files.readString(descriptor).replace("sandbox: optional", "sandbox: required"));
     Workbench workbench = Fixtures.workbench(course, work.resolve("scratch"));
 
     GradeResult grade;
     try (LocalSandbox sandbox = new LocalSandbox(workbench.scratch())) {
-      grade = workbench.grader(sandbox).containerRequired(true)
-          .grade(Fixtures.echoSubmission("good"), List.of("ex90-echo"), 1, List.of(), line -> {});
+      grade =
+          workbench
+              .grader(sandbox)
+              .containerRequired(true)
+              .grade(
+                  Fixtures.echoSubmission("good"), List.of("ex90-echo"), 1, List.of(), line -> {});
     }
 
     assertThat(grade.infrastructureError())
-        .isEqualTo("ex90-echo: ex90-echo starts processes, so in CI it runs only in the Docker sandbox, and none was available");
-    assertThat(grade.checks()).extracting(CheckResult::verdict).doesNotContain(Verdict.FAIL, Verdict.PASS);
+        .isEqualTo(
+            "ex90-echo: ex90-echo starts processes, so in CI it runs only in the Docker sandbox, and none was available");
+    assertThat(grade.checks())
+        .extracting(CheckResult::verdict)
+        .doesNotContain(Verdict.FAIL, Verdict.PASS);
   }
 
   @Test
@@ -69,9 +84,20 @@ class InfrastructureErrorTest {
     StringWriter err = new StringWriter();
     String previous = System.setProperty("forklab.sandbox.image", "forklab-no-such-image:never");
     try {
-      int status = Forklab.execute(new String[] {"grade", Fixtures.echoSubmission("good").toString(), "--course",
-          Fixtures.echoCourse().toString(), "--sandbox", "docker", "--out", out.toString()},
-          new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+      int status =
+          Forklab.execute(
+              new String[] {
+                "grade",
+                Fixtures.echoSubmission("good").toString(),
+                "--course",
+                Fixtures.echoCourse().toString(),
+                "--sandbox",
+                "docker",
+                "--out",
+                out.toString()
+              },
+              new PrintWriter(new StringWriter(), true),
+              new PrintWriter(err, true));
 
       assertThat(status).isEqualTo(3);
     } finally {
@@ -81,7 +107,8 @@ class InfrastructureErrorTest {
         System.setProperty("forklab.sandbox.image", previous);
       }
     }
-    assertThat(err.toString()).contains("infrastructure error, no score was given: the docker sandbox could not be used");
+    assertThat(err.toString())
+        .contains("infrastructure error, no score was given: the docker sandbox could not be used");
     JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
     assertThat(results.path("extra_data").path("infrastructure_error").asText())
         .startsWith("the docker sandbox could not be used: ");

@@ -10,9 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class HtmlReportWriterTest {
 
@@ -37,8 +37,10 @@ class HtmlReportWriterTest {
 
     assertThat(html)
         .startsWith("<!DOCTYPE html>")
-        .contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">")
-        .doesNotContain("http://", "https://", "<script", "<link", "<img", "@import", "url(", "src=\"");
+        .contains(
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">")
+        .doesNotContain(
+            "http://", "https://", "<script", "<link", "<img", "@import", "url(", "src=\"");
   }
 
   @Test
@@ -46,7 +48,8 @@ class HtmlReportWriterTest {
     String html = render(Grades.hostile());
 
     assertThat(html)
-        .contains("]]&gt; &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; ``` &lt;/details&gt; | ^@ ^[ red &amp;amp;")
+        .contains(
+            "]]&gt; &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; ``` &lt;/details&gt; | ^@ ^[ red &amp;amp;")
         .contains("name with | pipe and &lt;b&gt;bold&lt;/b&gt;")
         .contains("Workers &lt;i&gt;in&lt;/i&gt; threads | pipes")
         .contains("warning with bold")
@@ -73,8 +76,9 @@ class HtmlReportWriterTest {
   void opensWithABannerWhenNoScoreWasGiven() {
     assertThat(render(Grades.infrastructureError()))
         .contains("<title>Forklab feedback: no score given</title>")
-        .contains("<div class=\"banner\" role=\"alert\"><strong>No score was given; this is not your fault.</strong>"
-            + " The grader hit an infrastructure error: the Docker engine stopped answering after 30 s");
+        .contains(
+            "<div class=\"banner\" role=\"alert\"><strong>No score was given; this is not your fault.</strong>"
+                + " The grader hit an infrastructure error: the Docker engine stopped answering after 30 s");
   }
 
   @Test
@@ -83,7 +87,8 @@ class HtmlReportWriterTest {
 
     assertThat(count(html, "<svg role=\"img\" width=\"560\"")).isEqualTo(3);
     assertThat(html)
-        .contains("<title>threads overlap: measured 1.512 s, required 0.9 s, calibrated_limit 1.2 s</title>")
+        .contains(
+            "<title>threads overlap: measured 1.512 s, required 0.9 s, calibrated_limit 1.2 s</title>")
         .contains(">calibrated_limit</text>")
         .contains("fill=\"#c62828\"")
         .contains(">1.512 s</text>");

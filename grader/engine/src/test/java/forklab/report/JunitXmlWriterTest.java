@@ -39,14 +39,17 @@ class JunitXmlWriterTest {
 
   static void validate(String xml) throws SAXException, IOException {
     SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
-    Validator validator = factory.newSchema(JunitXmlWriterTest.class.getResource("junit.xsd")).newValidator();
+    Validator validator =
+        factory.newSchema(JunitXmlWriterTest.class.getResource("junit.xsd")).newValidator();
     validator.validate(new StreamSource(new StringReader(xml)));
   }
 
   static Document parse(String xml) throws Exception {
     DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
     factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-    return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    return factory
+        .newDocumentBuilder()
+        .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
   }
 
   static String xpath(Document document, String expression) throws Exception {
@@ -65,7 +68,8 @@ class JunitXmlWriterTest {
 
   @Test
   void schemaRejectsATestCaseWithoutANameAndAnUnknownElement() {
-    String invalid = """
+    String invalid =
+        """
         <testsuites><testsuite name="ex01" tests="1">
           <testcase classname="ex01.speedup"><flaky/></testcase>
         </testsuite></testsuites>""";
@@ -75,7 +79,8 @@ class JunitXmlWriterTest {
 
   @Test
   void schemaRejectsAFailureAndASkipTogether() {
-    String invalid = """
+    String invalid =
+        """
         <testsuites><testsuite name="ex01" tests="1">
           <testcase classname="ex01.speedup" name="x"><failure message="m"/><skipped/></testcase>
         </testsuite></testsuites>""";
@@ -87,11 +92,19 @@ class JunitXmlWriterTest {
   void countsEveryVerdictPerExerciseAndOverall() throws Exception {
     Document xml = parse(render(Grades.mixed()));
 
-    assertThat(xpath(xml, "concat(/testsuites/@tests, ' ', /testsuites/@failures, ' ', /testsuites/@errors, ' ',"
-        + " /testsuites/@skipped)")).isEqualTo("8 1 1 1");
+    assertThat(
+            xpath(
+                xml,
+                "concat(/testsuites/@tests, ' ', /testsuites/@failures, ' ', /testsuites/@errors, ' ',"
+                    + " /testsuites/@skipped)"))
+        .isEqualTo("8 1 1 1");
     assertThat(xpath(xml, "/testsuites/testsuite[1]/@name")).isEqualTo("ex01-workers");
-    assertThat(xpath(xml, "concat(/testsuites/testsuite[2]/@tests, ' ', /testsuites/testsuite[2]/@failures, ' ',"
-        + " /testsuites/testsuite[2]/@errors, ' ', /testsuites/testsuite[2]/@skipped)")).isEqualTo("5 0 1 1");
+    assertThat(
+            xpath(
+                xml,
+                "concat(/testsuites/testsuite[2]/@tests, ' ', /testsuites/testsuite[2]/@failures, ' ',"
+                    + " /testsuites/testsuite[2]/@errors, ' ', /testsuites/testsuite[2]/@skipped)"))
+        .isEqualTo("5 0 1 1");
     assertThat(xpath(xml, "/testsuites/testsuite[1]/@timestamp")).isEqualTo("2025-03-04T10:15:30");
     assertThat(xpath(xml, "/testsuites/testsuite[1]/@time")).isEqualTo("1.852");
   }
@@ -103,10 +116,13 @@ class JunitXmlWriterTest {
 
     assertThat(xpath(xml, overlap + "/@classname")).isEqualTo("ex01-workers.concurrency");
     assertThat(xpath(xml, overlap + "/@time")).isEqualTo("1.612");
-    assertThat(xpath(xml, overlap + "/failure/@message")).isEqualTo("the five workers did not overlap");
+    assertThat(xpath(xml, overlap + "/failure/@message"))
+        .isEqualTo("the five workers did not overlap");
     assertThat(xpath(xml, overlap + "/failure/@type")).isEqualTo("concurrency");
-    assertThat(xpath(xml, overlap + "/failure")).isEqualTo(
-        Grades.OVERLAP_FEEDBACK + "\n\nmeasured 1.512 s, required 0.9 s, calibrated_limit 1.2 s");
+    assertThat(xpath(xml, overlap + "/failure"))
+        .isEqualTo(
+            Grades.OVERLAP_FEEDBACK
+                + "\n\nmeasured 1.512 s, required 0.9 s, calibrated_limit 1.2 s");
     assertThat(xpath(xml, overlap + "/system-out")).isEqualTo("worker 1 done\nworker 2 done\n");
   }
 
@@ -129,7 +145,8 @@ class JunitXmlWriterTest {
     assertThat(xpath(xml, "/testsuites/@failures")).isEqualTo("1");
     assertThat(xpath(xml, "//testsuite[@name='forklab']/testcase/error/@message"))
         .isEqualTo("no score was given: the Docker engine stopped answering after 30 s");
-    assertThat(xpath(xml, "//testsuite[@name='forklab']/testcase/error/@type")).isEqualTo("infrastructure");
+    assertThat(xpath(xml, "//testsuite[@name='forklab']/testcase/error/@type"))
+        .isEqualTo("infrastructure");
   }
 
   @Test
@@ -138,14 +155,23 @@ class JunitXmlWriterTest {
     Document xml = parse(rendered);
 
     assertThat(rendered).doesNotContain("\u0000", "\u001B").contains("]]&gt;");
-    String out = (String) XPathFactory.newInstance().newXPath()
-        .evaluate("//testcase/system-out", xml, XPathConstants.STRING);
+    String out =
+        (String)
+            XPathFactory.newInstance()
+                .newXPath()
+                .evaluate("//testcase/system-out", xml, XPathConstants.STRING);
     assertThat(out)
         .startsWith("]]> <script>alert('x')</script> ``` </details> | ^@ ^[ red &amp;\n")
         .hasSizeLessThan(JunitXmlWriter.OUTPUT_CAP + 100)
         .endsWith("more characters not shown");
     assertThat(xpath(xml, "//testcase/@name")).isEqualTo("name with | pipe and <b>bold</b>");
-    assertThat(xpath(xml, "//failure/@message")).isEqualTo("expected 5 but got <script>alert(1)</script>");
-    assertThat((Node) XPathFactory.newInstance().newXPath().evaluate("//script", xml, XPathConstants.NODE)).isNull();
+    assertThat(xpath(xml, "//failure/@message"))
+        .isEqualTo("expected 5 but got <script>alert(1)</script>");
+    assertThat(
+            (Node)
+                XPathFactory.newInstance()
+                    .newXPath()
+                    .evaluate("//script", xml, XPathConstants.NODE))
+        .isNull();
   }
 }

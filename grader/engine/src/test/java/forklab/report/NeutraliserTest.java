@@ -8,8 +8,13 @@ class NeutraliserTest {
 
   @Test
   void knowsExactlyTheBidirectionalControls() {
-    assertThat(java.util.stream.IntStream.rangeClosed(0, 0xFFFF).filter(Neutraliser::isBidiControl).toArray())
-        .containsExactly(0x061C, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069);
+    assertThat(
+            java.util.stream.IntStream.rangeClosed(0, 0xFFFF)
+                .filter(Neutraliser::isBidiControl)
+                .toArray())
+        .containsExactly(
+            0x061C, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068,
+            0x2069);
   }
 
   @Test
@@ -29,20 +34,25 @@ class NeutraliserTest {
 
   @Test
   void putsMentionsAndDoubleBracketsInCodeSpansButLeavesEmailAddressesEscaped() {
-    assertThat(Neutraliser.markdownInline("@all @here, @group/sub-team. a@b.c [[ATTACHMENT|x]] [[[y]]]"))
+    assertThat(
+            Neutraliser.markdownInline(
+                "@all @here, @group/sub-team. a@b.c [[ATTACHMENT|x]] [[[y]]]"))
         .isEqualTo("`@all` `@here`, `@group/sub-team.` a\\@b.c `[[`ATTACHMENT\\|x`]]` `[[[`y`]]]`");
   }
 
   @Test
   void aLineNeverStartsWithASlashEvenAfterSpacesOrInvisibleCharacters() {
     assertThat(Neutraliser.markdownLineStart("/approve")).isEqualTo("\\/approve");
-    assertThat(Neutraliser.withoutQuickActions("ok\n/merge\n   /close\n\t\u200B/unassign\nnot /this\n"))
+    assertThat(
+            Neutraliser.withoutQuickActions(
+                "ok\n/merge\n   /close\n\t\u200B/unassign\nnot /this\n"))
         .isEqualTo("ok\n\\/merge\n   \\/close\n\t\u200B\\/unassign\nnot /this\n");
   }
 
   @Test
   void aCodeBlockHasAFenceItsContentCannotCloseAndNoQuickActions() {
-    assertThat(Neutraliser.codeBlock("text", "```\n/approve\n```")).isEqualTo("````text\n```\n\\/approve\n```\n````\n");
+    assertThat(Neutraliser.codeBlock("text", "```\n/approve\n```"))
+        .isEqualTo("````text\n```\n\\/approve\n```\n````\n");
   }
 
   @Test

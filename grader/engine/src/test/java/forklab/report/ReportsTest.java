@@ -20,8 +20,12 @@ class ReportsTest {
 
     var written = Reports.writeAll(Grades.mixed(), out);
 
-    assertThat(written).containsExactly(
-        out.resolve("results.json"), out.resolve("junit.xml"), out.resolve("summary.md"), out.resolve("report.html"));
+    assertThat(written)
+        .containsExactly(
+            out.resolve("results.json"),
+            out.resolve("junit.xml"),
+            out.resolve("summary.md"),
+            out.resolve("report.html"));
     assertThat(written).allSatisfy(path -> assertThat(path).isNotEmptyFile());
     try (Stream<Path> files = Files.list(out)) {
       assertThat(files).hasSize(4);
@@ -34,7 +38,8 @@ class ReportsTest {
 
     Reports.writeAll(Grades.passing(), out);
 
-    assertThat(Files.readString(out.resolve("summary.md"))).startsWith("# Forklab feedback: 3 / 3 points");
+    assertThat(Files.readString(out.resolve("summary.md")))
+        .startsWith("# Forklab feedback: 3 / 3 points");
   }
 
   @Test
@@ -56,7 +61,8 @@ class ReportsTest {
 
     assertThat(Files.isReadable(summary)).isTrue();
     if (out.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-      assertThat(Files.getPosixFilePermissions(summary)).isEqualTo(Files.getPosixFilePermissions(plain));
+      assertThat(Files.getPosixFilePermissions(summary))
+          .isEqualTo(Files.getPosixFilePermissions(plain));
     }
   }
 
@@ -64,7 +70,8 @@ class ReportsTest {
   void failsWhenTheOutputFolderIsAFile(@TempDir Path temp) throws IOException {
     Path file = Files.writeString(temp.resolve("grade-report"), "not a folder");
 
-    assertThatThrownBy(() -> Reports.writeAll(Grades.mixed(), file)).isInstanceOf(IOException.class);
+    assertThatThrownBy(() -> Reports.writeAll(Grades.mixed(), file))
+        .isInstanceOf(IOException.class);
   }
 
   @Test
@@ -74,21 +81,36 @@ class ReportsTest {
       writer.write(Grades.mergeRequestAttack(), out);
       String report = out.toString(StandardCharsets.UTF_8);
 
-      assertThat(report.codePoints().filter(ReportsTest::isBidiControl).toArray()).as(writer.fileName()).isEmpty();
-      assertThat(report).as(writer.fileName()).contains("U+202E").contains("U+202C").contains("U+2066")
-          .contains("U+2069").contains("U+200F").contains("U+200E");
+      assertThat(report.codePoints().filter(ReportsTest::isBidiControl).toArray())
+          .as(writer.fileName())
+          .isEmpty();
+      assertThat(report)
+          .as(writer.fileName())
+          .contains("U+202E")
+          .contains("U+202C")
+          .contains("U+2066")
+          .contains("U+2069")
+          .contains("U+200F")
+          .contains("U+200E");
     }
   }
 
-  // Unicode's Bidi_Control property, written out here so that the test does not trust the code it tests.
+  // Unicode's Bidi_Control property, written out here so that the test does not trust the code it
+  // tests.
   private static boolean isBidiControl(int c) {
-    return c == 0x061C || c == 0x200E || c == 0x200F || c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069;
+    return c == 0x061C
+        || c == 0x200E
+        || c == 0x200F
+        || c >= 0x202A && c <= 0x202E
+        || c >= 0x2066 && c <= 0x2069;
   }
 
   @Test
   void namesEachWritersFile() {
-    assertThat(Reports.all()).extracting(ReportWriter::fileName)
-        .containsExactly(Reports.RESULTS_JSON, Reports.JUNIT_XML, Reports.SUMMARY_MD, Reports.REPORT_HTML)
+    assertThat(Reports.all())
+        .extracting(ReportWriter::fileName)
+        .containsExactly(
+            Reports.RESULTS_JSON, Reports.JUNIT_XML, Reports.SUMMARY_MD, Reports.REPORT_HTML)
         .containsExactly("results.json", "junit.xml", "summary.md", "report.html");
   }
 }

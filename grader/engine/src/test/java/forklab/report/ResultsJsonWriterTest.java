@@ -69,8 +69,10 @@ class ResultsJsonWriterTest {
 
     List<Error> errors = SCHEMA.validate(broken.toString(), InputFormat.JSON);
 
-    assertThat(errors).extracting(Error::toString)
-        .contains("/tests/0/status: does not have a value in the enumeration [\"passed\", \"failed\"]")
+    assertThat(errors)
+        .extracting(Error::toString)
+        .contains(
+            "/tests/0/status: does not have a value in the enumeration [\"passed\", \"failed\"]")
         .contains("/tests/0: required property 'max_score' not found");
   }
 
@@ -91,7 +93,9 @@ class ResultsJsonWriterTest {
     assertThat(root.get("score").asDouble()).isEqualTo(8.0);
     assertThat(root.get("max_score").asDouble()).isEqualTo(15.0);
     assertThat(root.get("execution_time").asDouble()).isEqualTo(12.345);
-    assertThat(root.get("output").asText()).isEqualTo("""
+    assertThat(root.get("output").asText())
+        .isEqualTo(
+            """
         Score: 8 / 15 points.
         Forklab 0.1.0, docker sandbox, 2 exercises in 12.345 s.
         1 check was not judged here: no points, not a failure. Re-run with --retry-unjudged or on a \
@@ -113,14 +117,19 @@ class ResultsJsonWriterTest {
     assertThat(overlap.get("score").asDouble()).isZero();
     assertThat(overlap.get("max_score").asDouble()).isEqualTo(2.0);
     assertThat(overlap.get("visibility").asText()).isEqualTo("visible");
-    assertThat(overlap.get("tags")).extracting(JsonNode::asText).containsExactly("concurrency", "hidden");
+    assertThat(overlap.get("tags"))
+        .extracting(JsonNode::asText)
+        .containsExactly("concurrency", "hidden");
   }
 
   @Test
   void putsFeedbackMeasurementAndOutputIntoTheTestOutput() throws IOException {
     JsonNode overlap = json(Grades.mixed()).get("tests").get(2);
 
-    assertThat(overlap.get("output").asText()).isEqualTo(Grades.OVERLAP_FEEDBACK + """
+    assertThat(overlap.get("output").asText())
+        .isEqualTo(
+            Grades.OVERLAP_FEEDBACK
+                + """
 
 
         measured 1.512 s, required 0.9 s, calibrated_limit 1.2 s
@@ -134,7 +143,9 @@ class ResultsJsonWriterTest {
   void keepsForklabDataOfAMeasuredCheckUnderExtraData() throws IOException {
     JsonNode extra = json(Grades.mixed()).get("tests").get(2).get("extra_data");
 
-    assertThat(extra.toString()).isEqualTo("""
+    assertThat(extra.toString())
+        .isEqualTo(
+            """
         {"exercise":"ex01-workers","check":"threads overlap","goal":"concurrency","hidden":true,\
         "verdict":"fail","duration_seconds":1.612,"measured":1.512,"required":0.9,"unit":"s",\
         "details":{"calibrated_limit":"1.2000","cpu_over_wall":"1.0100"}}""");
@@ -148,7 +159,9 @@ class ResultsJsonWriterTest {
     assertThat(notJudged.get("score").asDouble()).isZero();
     assertThat(notJudged.get("max_score").asDouble()).isEqualTo(3.0);
     assertThat(notJudged.at("/extra_data/verdict").asText()).isEqualTo("not_judged");
-    assertThat(notJudged.get("output").asText()).isEqualTo("""
+    assertThat(notJudged.get("output").asText())
+        .isEqualTo(
+            """
         not judged here: only 1 CPU here; a speedup needs 2 or more
         The machine could not judge this here; it earns no points and is not a failure. Re-run with \
         --retry-unjudged or on a machine with 2+ CPUs.""");
@@ -160,7 +173,9 @@ class ResultsJsonWriterTest {
 
     assertThat(error.get("status").asText()).isEqualTo("failed");
     assertThat(error.at("/extra_data/verdict").asText()).isEqualTo("error");
-    assertThat(error.get("output").asText()).isEqualTo("""
+    assertThat(error.get("output").asText())
+        .isEqualTo(
+            """
         could not run: the check JVM did not start: exit code 137
         The check could not run because of a problem in the grader or the machine, not in your code.""");
   }
@@ -169,22 +184,30 @@ class ResultsJsonWriterTest {
   void recordsNoScoreAGradebookWouldTakeAfterAnInfrastructureError() throws IOException {
     JsonNode root = json(Grades.infrastructureError());
 
-    // Gradescope takes the top-level score, or else the sum of the tests' scores: neither may be there.
+    // Gradescope takes the top-level score, or else the sum of the tests' scores: neither may be
+    // there.
     assertThat(root.has("score")).isFalse();
-    assertThat(root.get("tests")).hasSize(8).allSatisfy(test -> assertThat(test.has("score")).as(test.toString()).isFalse());
+    assertThat(root.get("tests"))
+        .hasSize(8)
+        .allSatisfy(test -> assertThat(test.has("score")).as(test.toString()).isFalse());
     assertThat(root.get("max_score").asDouble()).isEqualTo(15.0);
     assertThat(root.at("/extra_data/infrastructure_error").asText())
         .isEqualTo("the Docker engine stopped answering after 30 s");
-    assertThat(root.get("output").asText()).startsWith("""
+    assertThat(root.get("output").asText())
+        .startsWith(
+            """
         No score was given; this is not your fault. The grader hit an infrastructure error: the Docker \
         engine stopped answering after 30 s
         The 8 / 15 points graded before the error are not a grade, so no score is recorded.
-        """).endsWith("Warning: Docker answered slowly; grading took longer than usual");
-    assertThat(root.at("/extra_data/warnings/0").asText()).isEqualTo("Docker answered slowly; grading took longer than usual");
+        """)
+        .endsWith("Warning: Docker answered slowly; grading took longer than usual");
+    assertThat(root.at("/extra_data/warnings/0").asText())
+        .isEqualTo("Docker answered slowly; grading took longer than usual");
   }
 
   @Test
-  void schemaRejectsAScoreAfterAnInfrastructureErrorAndAMissingScoreWithoutOne() throws IOException {
+  void schemaRejectsAScoreAfterAnInfrastructureErrorAndAMissingScoreWithoutOne()
+      throws IOException {
     ObjectNode scored = (ObjectNode) json(Grades.infrastructureError());
     scored.put("score", 8.0);
     ((ObjectNode) scored.get("tests").get(0)).put("score", 1.0);
@@ -192,17 +215,23 @@ class ResultsJsonWriterTest {
     unscored.remove("score");
     ((ObjectNode) unscored.get("tests").get(0)).remove("score");
 
-    assertThat(SCHEMA.validate(scored.toString(), InputFormat.JSON)).extracting(Error::toString)
+    assertThat(SCHEMA.validate(scored.toString(), InputFormat.JSON))
+        .extracting(Error::toString)
         .contains("/tests/0: must not be valid to the schema {\"required\":[\"score\"]}");
-    assertThat(SCHEMA.validate(unscored.toString(), InputFormat.JSON)).extracting(Error::toString)
-        .contains(": required property 'score' not found", "/tests/0: required property 'score' not found");
+    assertThat(SCHEMA.validate(unscored.toString(), InputFormat.JSON))
+        .extracting(Error::toString)
+        .contains(
+            ": required property 'score' not found",
+            "/tests/0: required property 'score' not found");
   }
 
   @Test
   void summarisesEachExerciseWithItsGoals() throws IOException {
     JsonNode primes = json(Grades.mixed()).at("/extra_data/exercises/1");
 
-    assertThat(primes.toString()).isEqualTo("""
+    assertThat(primes.toString())
+        .isEqualTo(
+            """
         {"id":"ex03-parallel-primes","title":"Speedup with threads","score":5.0,"max_score":10.0,\
         "notes":["time limit of 240 s hit after the last check"],"goals":{"correctness":{"score":0.0,\
         "max_score":2.0},"speedup":{"score":4.0,"max_score":7.0},"compile":{"score":1.0,"max_score":1.0}}}""");

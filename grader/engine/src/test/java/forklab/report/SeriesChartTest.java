@@ -13,8 +13,18 @@ import org.junit.jupiter.api.Test;
 
 class SeriesChartTest {
   private static CheckResult speedup(Map<String, String> details) {
-    return new CheckResult("ex03-parallel-primes", "speedup", Goal.SPEEDUP, true, 4, 4, Verdict.PASS, "", "",
-        new Measurement(1.93, 1.66, "x", details), Duration.ofSeconds(5));
+    return new CheckResult(
+        "ex03-parallel-primes",
+        "speedup",
+        Goal.SPEEDUP,
+        true,
+        4,
+        4,
+        Verdict.PASS,
+        "",
+        "",
+        new Measurement(1.93, 1.66, "x", details),
+        Duration.ofSeconds(5));
   }
 
   @Test
@@ -26,7 +36,8 @@ class SeriesChartTest {
 
     String svg = HtmlReportWriter.seriesChart(speedup(details));
 
-    assertThat(svg).startsWith("<svg role=\"img\"")
+    assertThat(svg)
+        .startsWith("<svg role=\"img\"")
         .contains("measured (x) against threads")
         .contains("solid: measured · dashed: calibrated limit")
         .contains("stroke-dasharray");
@@ -35,9 +46,27 @@ class SeriesChartTest {
   @Test
   void drawsNothingForMalformedOrMissingSeries() {
     assertThat(HtmlReportWriter.seriesChart(speedup(Map.of()))).isEmpty();
-    assertThat(HtmlReportWriter.seriesChart(speedup(Map.of(
-        "series threads", "1,2", "series measured", "0.98,<script>", "series limit", "1,2")))).isEmpty();
-    assertThat(HtmlReportWriter.seriesChart(speedup(Map.of(
-        "series threads", "1,2,4", "series measured", "0.98,1.9", "series limit", "1,2")))).isEmpty();
+    assertThat(
+            HtmlReportWriter.seriesChart(
+                speedup(
+                    Map.of(
+                        "series threads",
+                        "1,2",
+                        "series measured",
+                        "0.98,<script>",
+                        "series limit",
+                        "1,2"))))
+        .isEmpty();
+    assertThat(
+            HtmlReportWriter.seriesChart(
+                speedup(
+                    Map.of(
+                        "series threads",
+                        "1,2,4",
+                        "series measured",
+                        "0.98,1.9",
+                        "series limit",
+                        "1,2"))))
+        .isEmpty();
   }
 }

@@ -23,7 +23,9 @@ class SummaryWriterTest {
 
   @Test
   void startsWithTheTotalAndATableOfExercisesByGoal() {
-    assertThat(render(Grades.mixed())).startsWith("""
+    assertThat(render(Grades.mixed()))
+        .startsWith(
+            """
         # Forklab feedback: 8 / 15 points
 
         | Exercise | Score | correctness | concurrency | speedup | compile |
@@ -37,7 +39,9 @@ class SummaryWriterTest {
 
   @Test
   void showsAMissedGoalWithWhatWasMeasuredRequiredAndWhatToTry() {
-    assertThat(render(Grades.mixed())).contains("""
+    assertThat(render(Grades.mixed()))
+        .contains(
+            """
         ## ex01-workers — Workers in threads: 3 / 5 points
 
         Passed 2 of 3 checks.
@@ -69,7 +73,9 @@ class SummaryWriterTest {
   void listsNotJudgedChecksApartAndExplainsThem() {
     String summary = render(Grades.mixed());
 
-    assertThat(summary).contains("""
+    assertThat(summary)
+        .contains(
+            """
         ## Not judged here
 
         The machine could not judge this here; it earns no points and is not a failure. Re-run with \
@@ -84,7 +90,9 @@ class SummaryWriterTest {
 
   @Test
   void explainsThatAnErroredCheckIsNotTheStudentsFault() {
-    assertThat(render(Grades.mixed())).contains("""
+    assertThat(render(Grades.mixed()))
+        .contains(
+            """
         ### Could not run: counts primes
 
         Goal: **correctness** · 0 / 2 points
@@ -100,7 +108,9 @@ class SummaryWriterTest {
   void opensWithABannerWhenNoScoreWasGiven() {
     String summary = render(Grades.infrastructureError());
 
-    assertThat(summary).startsWith("""
+    assertThat(summary)
+        .startsWith(
+            """
         # Forklab feedback: no score given
 
         > **No score was given; this is not your fault.** The grader hit an infrastructure error: the \
@@ -108,7 +118,9 @@ class SummaryWriterTest {
         > The 8 / 15 points below were graded before the error and are not a grade.
 
         """);
-    assertThat(summary).contains("""
+    assertThat(summary)
+        .contains(
+            """
         ## Notes for whoever ran the grader
 
         - Docker answered slowly; grading took longer than usual
@@ -117,7 +129,9 @@ class SummaryWriterTest {
 
   @Test
   void saysSoWhenEverythingPassed() {
-    assertThat(render(Grades.passing())).contains("All 2 checks passed.").doesNotContain("### Missed");
+    assertThat(render(Grades.passing()))
+        .contains("All 2 checks passed.")
+        .doesNotContain("### Missed");
   }
 
   @Test
@@ -147,7 +161,10 @@ class SummaryWriterTest {
     String summary = render(Grades.many(1_000));
 
     assertThat(summary.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(64 * 1024);
-    assertThat(summary).startsWith("# Forklab feedback: 0 / 2000 points\n").endsWith("""
+    assertThat(summary)
+        .startsWith("# Forklab feedback: 0 / 2000 points\n")
+        .endsWith(
+            """
 
         _This summary was cut to fit in a merge-request note (64 KiB); report.html and results.json \
         have all of it._
@@ -160,9 +177,14 @@ class SummaryWriterTest {
     String summary = render(Grades.many(20));
 
     assertThat(summary.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(64 * 1024);
-    assertThat(summary).contains("output of check 1\n").doesNotContain("output of check 12\n")
-        .contains("### Missed: check 12\n\nGoal: **correctness** · 0 / 2 points\n\ncheck 12 missed; détails:\n\n")
-        .contains("check 20 missed; détails:\n\n" + ("- " + "measured é   ".repeat(6).strip() + "\n").repeat(19))
+    assertThat(summary)
+        .contains("output of check 1\n")
+        .doesNotContain("output of check 12\n")
+        .contains(
+            "### Missed: check 12\n\nGoal: **correctness** · 0 / 2 points\n\ncheck 12 missed; détails:\n\n")
+        .contains(
+            "check 20 missed; détails:\n\n"
+                + ("- " + "measured é   ".repeat(6).strip() + "\n").repeat(19))
         .endsWith("have all of it._\n");
   }
 
@@ -170,13 +192,18 @@ class SummaryWriterTest {
   void noStudentTextStartsALineThatGitLabWouldRunAsAQuickAction() {
     String summary = render(Grades.mergeRequestAttack());
 
-    // GitLab runs a line that starts with /command, and ends its code-block exemption at the first ``` line.
+    // GitLab runs a line that starts with /command, and ends its code-block exemption at the first
+    // ``` line.
     assertThat(summary.lines()).noneMatch(line -> line.stripLeading().startsWith("/"));
-    assertThat(summary).contains("""
+    assertThat(summary)
+        .contains(
+            """
         \\/approve
 
         - \\/merge
-        """).contains("""
+        """)
+        .contains(
+            """
         ````text
         ```
         \\/approve
@@ -188,7 +215,8 @@ class SummaryWriterTest {
 
   @Test
   void mentionsAndDoubleBracketsInStudentTextSitInCodeSpans() {
-    assertThat(render(Grades.mergeRequestAttack())).contains(
-        "- pinging `@all`, `@group/team` and me\\@example.com; see `[[`ATTACHMENT\\|x.png`]]`\n");
+    assertThat(render(Grades.mergeRequestAttack()))
+        .contains(
+            "- pinging `@all`, `@group/team` and me\\@example.com; see `[[`ATTACHMENT\\|x.png`]]`\n");
   }
 }

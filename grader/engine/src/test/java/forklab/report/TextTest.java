@@ -25,13 +25,15 @@ class TextTest {
 
   @Test
   void replacesWhatXmlCannotCarry() {
-    assertThat(Text.clean("a\uD800b\uFFFEc\u0085d\u007F")).isEqualTo("a\uFFFDb\uFFFDc\uFFFDd\uFFFD");
+    assertThat(Text.clean("a\uD800b\uFFFEc\u0085d\u007F"))
+        .isEqualTo("a\uFFFDb\uFFFDc\uFFFDd\uFFFD");
     assertThat(Text.clean("emoji \uD83D\uDE00")).isEqualTo("emoji \uD83D\uDE00");
   }
 
   @Test
   void capsLongTextAndSaysHowMuchWasCut() {
-    assertThat(Text.capped("x".repeat(12_345), 10)).isEqualTo("xxxxxxxxxx\n… 12,335 more characters not shown");
+    assertThat(Text.capped("x".repeat(12_345), 10))
+        .isEqualTo("xxxxxxxxxx\n… 12,335 more characters not shown");
     assertThat(Text.capped("short", 10)).isEqualTo("short");
   }
 
@@ -42,10 +44,32 @@ class TextTest {
 
   @Test
   void doesNotRepeatNotJudgedHereInTheReason() {
-    CheckResult check = new CheckResult("ex03-parallel-primes", "speeds up", Goal.SPEEDUP, true, 0, 3,
-        Verdict.NOT_JUDGED, "Not judged here: only 1 CPU", "", null, Duration.ZERO);
-    CheckResult silent = new CheckResult("ex03-parallel-primes", "speeds up", Goal.SPEEDUP, true, 0, 3,
-        Verdict.NOT_JUDGED, "", "", null, Duration.ZERO);
+    CheckResult check =
+        new CheckResult(
+            "ex03-parallel-primes",
+            "speeds up",
+            Goal.SPEEDUP,
+            true,
+            0,
+            3,
+            Verdict.NOT_JUDGED,
+            "Not judged here: only 1 CPU",
+            "",
+            null,
+            Duration.ZERO);
+    CheckResult silent =
+        new CheckResult(
+            "ex03-parallel-primes",
+            "speeds up",
+            Goal.SPEEDUP,
+            true,
+            0,
+            3,
+            Verdict.NOT_JUDGED,
+            "",
+            "",
+            null,
+            Duration.ZERO);
 
     assertThat(Text.notJudgedReason(check)).isEqualTo("only 1 CPU");
     assertThat(Text.notJudgedReason(silent)).isEqualTo("no reason given");
@@ -62,8 +86,20 @@ class TextTest {
 
   @Test
   void writesTheMeasurementWithItsLimitsInKeyOrder() {
-    Measurement measurement = new Measurement(
-        2.25, 3, "x", Map.of("threads", "4", "upper_limit", "5.0000", "lower_limit", "1.5", "odd_limit", "high"));
+    Measurement measurement =
+        new Measurement(
+            2.25,
+            3,
+            "x",
+            Map.of(
+                "threads",
+                "4",
+                "upper_limit",
+                "5.0000",
+                "lower_limit",
+                "1.5",
+                "odd_limit",
+                "high"));
 
     assertThat(Text.measurementLine(measurement))
         .isEqualTo("measured 2.25 x, required 3 x, lower_limit 1.5 x, upper_limit 5 x");

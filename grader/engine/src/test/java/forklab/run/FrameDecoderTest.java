@@ -13,8 +13,10 @@ import org.junit.jupiter.api.Test;
 
 /** Lines in, outcome out: frames made with the runner's own {@link Frames} and a known key. */
 class FrameDecoderTest {
-  private static final String KEY = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
-  private static final ExecutionResult ENDED_NORMALLY = new ExecutionResult(0, false, false, Duration.ZERO, "", Map.of());
+  private static final String KEY =
+      "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+  private static final ExecutionResult ENDED_NORMALLY =
+      new ExecutionResult(0, false, false, Duration.ZERO, "", Map.of());
 
   private final Frames frames = new Frames(KEY);
   private final List<String> lines = new ArrayList<>();
@@ -162,7 +164,9 @@ class FrameDecoderTest {
   void aRepeatedEarlierFrameIsRefused() {
     frame("{\"type\":\"hello\"}");
     started("A");
-    String result = frames.frame(2, "{\"type\":\"finished\",\"id\":\"A\",\"status\":\"FAILED\",\"message\":\"wrong\"}");
+    String result =
+        frames.frame(
+            2, "{\"type\":\"finished\",\"id\":\"A\",\"status\":\"FAILED\",\"message\":\"wrong\"}");
     lines.add(result);
     lines.add(frames.frame(3, "{\"type\":\"started\",\"id\":\"B\"}"));
     lines.add(result);
@@ -189,7 +193,8 @@ class FrameDecoderTest {
   /** The next frame with bytes from another writer in the middle of its line. */
   private void garbled(String payload) {
     String line = frames.frame(sequence++, payload);
-    lines.add(line.substring(0, line.length() / 2) + "xxxxxxxx" + line.substring(line.length() / 2));
+    lines.add(
+        line.substring(0, line.length() / 2) + "xxxxxxxx" + line.substring(line.length() / 2));
   }
 
   /** The next frame with bytes from another writer before it on its line. */
@@ -206,7 +211,9 @@ class FrameDecoderTest {
   }
 
   private static String finishedPayload(String id) {
-    return "{\"type\":\"finished\",\"id\":\"" + id + "\",\"status\":\"SUCCESSFUL\",\"message\":\"\",\"entries\":{},"
+    return "{\"type\":\"finished\",\"id\":\""
+        + id
+        + "\",\"status\":\"SUCCESSFUL\",\"message\":\"\",\"entries\":{},"
         + "\"millis\":5,\"output\":\"\"}";
   }
 }

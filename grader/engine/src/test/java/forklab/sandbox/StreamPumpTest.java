@@ -15,7 +15,8 @@ class StreamPumpTest {
 
   @Test
   void passesEachLineWithoutItsNewline() {
-    assertThat(pump("first\nsecond\n\nfourth\n", 100)).containsExactly("first", "second", "", "fourth");
+    assertThat(pump("first\nsecond\n\nfourth\n", 100))
+        .containsExactly("first", "second", "", "fourth");
   }
 
   @Test
@@ -30,7 +31,8 @@ class StreamPumpTest {
 
   @Test
   void joinsLinesThatArriveInPieces() {
-    assertThat(pump(new Trickle("one line\nand another\n", 3), 100)).containsExactly("one line", "and another");
+    assertThat(pump(new Trickle("one line\nand another\n", 3), 100))
+        .containsExactly("one line", "and another");
   }
 
   @Test
@@ -47,12 +49,14 @@ class StreamPumpTest {
 
   @Test
   void cutsAnOverlongLineWhoseNewlineArrivesInTheSameRead() {
-    assertThat(pump("0123456789abcdefghij\nnext\n", 8)).containsExactly("01234567 [line cut]", "next");
+    assertThat(pump("0123456789abcdefghij\nnext\n", 8))
+        .containsExactly("01234567 [line cut]", "next");
   }
 
   @Test
   void cutsAnOverlongLastLineWithoutNewlineOnlyOnce() {
-    assertThat(pump(new Trickle("short\n0123456789abcdefghij", 4), 8)).containsExactly("short", "01234567 [line cut]");
+    assertThat(pump(new Trickle("short\n0123456789abcdefghij", 4), 8))
+        .containsExactly("short", "01234567 [line cut]");
   }
 
   @Test
@@ -72,12 +76,16 @@ class StreamPumpTest {
   @Test
   void stopsQuietlyWhenTheConsumerGivesUp() {
     List<String> seen = new ArrayList<>();
-    StreamPump pump = new StreamPump(stream("a\nb\nc\n"), line -> {
-      seen.add(line);
-      if (line.equals("b")) {
-        throw new IllegalStateException("enough");
-      }
-    }, 100);
+    StreamPump pump =
+        new StreamPump(
+            stream("a\nb\nc\n"),
+            line -> {
+              seen.add(line);
+              if (line.equals("b")) {
+                throw new IllegalStateException("enough");
+              }
+            },
+            100);
 
     pump.run();
 
@@ -87,24 +95,25 @@ class StreamPumpTest {
   @Test
   void stopsQuietlyWhenTheStreamFails() {
     List<String> seen = new ArrayList<>();
-    InputStream failing = new InputStream() {
-      private int calls;
+    InputStream failing =
+        new InputStream() {
+          private int calls;
 
-      @Override
-      public int read() {
-        throw new UnsupportedOperationException();
-      }
+          @Override
+          public int read() {
+            throw new UnsupportedOperationException();
+          }
 
-      @Override
-      public int read(byte[] buffer, int offset, int length) throws IOException {
-        if (calls++ == 0) {
-          buffer[offset] = 'x';
-          buffer[offset + 1] = '\n';
-          return 2;
-        }
-        throw new IOException("Stream closed");
-      }
-    };
+          @Override
+          public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (calls++ == 0) {
+              buffer[offset] = 'x';
+              buffer[offset + 1] = '\n';
+              return 2;
+            }
+            throw new IOException("Stream closed");
+          }
+        };
 
     new StreamPump(failing, seen::add, 100).run();
 

@@ -33,7 +33,8 @@ class CapsTest {
 
   @Test
   void keepsTwentyNotesAndCountsTheRest() {
-    List<String> notes = Caps.notes(Collections.nCopies(15_000, "refused symbolic link x: submit real files"));
+    List<String> notes =
+        Caps.notes(Collections.nCopies(15_000, "refused symbolic link x: submit real files"));
 
     assertThat(notes).hasSize(21);
     assertThat(notes.getFirst()).isEqualTo("refused symbolic link x: submit real files");

@@ -28,20 +28,36 @@ class MutantsAreCaughtTest {
     List<DynamicTest> tests = new ArrayList<>();
     for (ExerciseSpec exercise : workbench.course().exercises()) {
       List<Path> mutants = Mutants.of(workbench.course(), exercise);
-      tests.add(DynamicTest.dynamicTest(exercise.id() + " has at least three mutants",
-          () -> assertThat(mutants).hasSizeGreaterThanOrEqualTo(3)));
+      tests.add(
+          DynamicTest.dynamicTest(
+              exercise.id() + " has at least three mutants",
+              () -> assertThat(mutants).hasSizeGreaterThanOrEqualTo(3)));
       for (Path mutant : mutants) {
-        tests.add(DynamicTest.dynamicTest(exercise.id() + " mutant " + mutant.getFileName(), () -> {
-          assertThat(Files.readString(mutant.resolve("MUTANT.md")).strip()).as("MUTANT.md says what is wrong").isNotEmpty();
-          try (LocalSandbox sandbox = new LocalSandbox(scratch)) {
-            Verifier verifier = new Verifier(workbench.course(), workbench.grader(sandbox).containerRequired(false), scratch);
-            Path target = Files.createTempDirectory(scratch, "mutant-");
-            ExerciseResult result = verifier.grade(Mutants.assemble(workbench.course(), exercise, mutant, target), exercise, 7);
-            Expectation expectation = Verifier.mutant(exercise, mutant.getFileName().toString(), result);
-            assertThat(expectation.met()).as(expectation.observed()).isTrue();
-            assertThat(result.score()).isLessThan(result.maxScore());
-          }
-        }));
+        tests.add(
+            DynamicTest.dynamicTest(
+                exercise.id() + " mutant " + mutant.getFileName(),
+                () -> {
+                  assertThat(Files.readString(mutant.resolve("MUTANT.md")).strip())
+                      .as("MUTANT.md says what is wrong")
+                      .isNotEmpty();
+                  try (LocalSandbox sandbox = new LocalSandbox(scratch)) {
+                    Verifier verifier =
+                        new Verifier(
+                            workbench.course(),
+                            workbench.grader(sandbox).containerRequired(false),
+                            scratch);
+                    Path target = Files.createTempDirectory(scratch, "mutant-");
+                    ExerciseResult result =
+                        verifier.grade(
+                            Mutants.assemble(workbench.course(), exercise, mutant, target),
+                            exercise,
+                            7);
+                    Expectation expectation =
+                        Verifier.mutant(exercise, mutant.getFileName().toString(), result);
+                    assertThat(expectation.met()).as(expectation.observed()).isTrue();
+                    assertThat(result.score()).isLessThan(result.maxScore());
+                  }
+                }));
       }
     }
     return tests.stream();

@@ -27,14 +27,24 @@ public final class ProcessHardening {
   public static void denyMemoryAccess() {
     try {
       Linker linker = Linker.nativeLinker();
-      MethodHandle prctl = linker.downcallHandle(
-          linker.defaultLookup().find("prctl").orElseThrow(() -> new IllegalStateException("no prctl in libc")),
-          FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG,
-              ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG));
+      MethodHandle prctl =
+          linker.downcallHandle(
+              linker
+                  .defaultLookup()
+                  .find("prctl")
+                  .orElseThrow(() -> new IllegalStateException("no prctl in libc")),
+              FunctionDescriptor.of(
+                  ValueLayout.JAVA_INT,
+                  ValueLayout.JAVA_INT,
+                  ValueLayout.JAVA_LONG,
+                  ValueLayout.JAVA_LONG,
+                  ValueLayout.JAVA_LONG,
+                  ValueLayout.JAVA_LONG));
       int set = (int) prctl.invokeExact(PR_SET_DUMPABLE, 0L, 0L, 0L, 0L);
       int now = (int) prctl.invokeExact(PR_GET_DUMPABLE, 0L, 0L, 0L, 0L);
       if (set != 0 || now != 0) {
-        throw new IllegalStateException("prctl(PR_SET_DUMPABLE, 0) returned " + set + ", dumpable is " + now);
+        throw new IllegalStateException(
+            "prctl(PR_SET_DUMPABLE, 0) returned " + set + ", dumpable is " + now);
       }
     } catch (IllegalStateException e) {
       throw e;

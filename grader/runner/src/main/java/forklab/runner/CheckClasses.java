@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The check classes, defined from the bytes the grader sent. A name it holds is always defined
- * here and never asked of the parent, so a student class with the same name (a public test's, for
+ * The check classes, defined from the bytes the grader sent. A name it holds is always defined here
+ * and never asked of the parent, so a student class with the same name (a public test's, for
  * example) can never stand in for a check; every other name (the student's classes, the libraries)
  * comes from the parent.
  */

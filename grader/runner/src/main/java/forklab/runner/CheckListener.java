@@ -15,8 +15,8 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
 /**
- * Turns JUnit's events into one result per check. A check is a test method: the topmost node of
- * the plan whose source is a method, so every invocation of a parameterized test counts toward it.
+ * Turns JUnit's events into one result per check. A check is a test method: the topmost node of the
+ * plan whose source is a method, so every invocation of a parameterized test counts toward it.
  */
 final class CheckListener implements TestExecutionListener {
   /** The longest message sent for a check; the grader shows at most 4 KiB of it anyway. */
@@ -52,7 +52,9 @@ final class CheckListener implements TestExecutionListener {
 
   @Override
   public void reportingEntryPublished(TestIdentifier node, ReportEntry entry) {
-    checkOf(node).ifPresent(check -> states.get(check.getUniqueId()).entries.putAll(entry.getKeyValuePairs()));
+    checkOf(node)
+        .ifPresent(
+            check -> states.get(check.getUniqueId()).entries.putAll(entry.getKeyValuePairs()));
   }
 
   @Override
@@ -70,7 +72,8 @@ final class CheckListener implements TestExecutionListener {
       CheckState state = states.remove(node.getUniqueId());
       state.record(result);
       long millis = (System.nanoTime() - state.startNanos) / 1_000_000;
-      emit.accept(finished(node, state.status, state.message, state.entries, millis, output.drain()));
+      emit.accept(
+          finished(node, state.status, state.message, state.entries, millis, output.drain()));
       return;
     }
     Optional<TestIdentifier> check = checkOf(node);
@@ -84,7 +87,8 @@ final class CheckListener implements TestExecutionListener {
       String message = describe(result);
       for (TestIdentifier orphan : checksUnder(node)) {
         if (!states.containsKey(orphan.getUniqueId())) {
-          emit.accept(finished(orphan, result.getStatus().name(), message, Map.of(), 0, output.drain()));
+          emit.accept(
+              finished(orphan, result.getStatus().name(), message, Map.of(), 0, output.drain()));
         }
       }
     }
@@ -116,7 +120,12 @@ final class CheckListener implements TestExecutionListener {
   }
 
   private static Map<String, Object> finished(
-      TestIdentifier node, String status, String message, Map<String, String> entries, long millis, String out) {
+      TestIdentifier node,
+      String status,
+      String message,
+      Map<String, String> entries,
+      long millis,
+      String out) {
     Map<String, Object> event = new LinkedHashMap<>();
     event.put("type", "finished");
     event.put("id", id(node));
@@ -141,7 +150,10 @@ final class CheckListener implements TestExecutionListener {
     if (message.length() <= MAX_MESSAGE_CHARS) {
       return message;
     }
-    int end = Character.isHighSurrogate(message.charAt(MAX_MESSAGE_CHARS - 1)) ? MAX_MESSAGE_CHARS - 1 : MAX_MESSAGE_CHARS;
+    int end =
+        Character.isHighSurrogate(message.charAt(MAX_MESSAGE_CHARS - 1))
+            ? MAX_MESSAGE_CHARS - 1
+            : MAX_MESSAGE_CHARS;
     return message.substring(0, end) + "\n[... cut]";
   }
 
@@ -164,19 +176,26 @@ final class CheckListener implements TestExecutionListener {
     if (thrown instanceof AssertionError || thrown instanceof org.opentest4j.TestAbortedException) {
       return message == null ? thrown.getClass().getName() : withoutStackLines(message);
     }
-    String where = thrown.getStackTrace().length == 0 ? "" : " (at " + thrown.getStackTrace()[0] + ")";
+    String where =
+        thrown.getStackTrace().length == 0 ? "" : " (at " + thrown.getStackTrace()[0] + ")";
     if (thrown instanceof UnsupportedOperationException && "TODO".equals(message)) {
-      return "not implemented yet: the code still throws UnsupportedOperationException(\"TODO\")" + where
-          + System.lineSeparator() + "  try next: replace that TODO with your implementation";
+      return "not implemented yet: the code still throws UnsupportedOperationException(\"TODO\")"
+          + where
+          + System.lineSeparator()
+          + "  try next: replace that TODO with your implementation";
     }
-    return "your code threw " + thrown.getClass().getName() + (message == null ? "" : ": " + message) + where;
+    return "your code threw "
+        + thrown.getClass().getName()
+        + (message == null ? "" : ": " + message)
+        + where;
   }
 
   private static String withoutStackLines(String message) {
     StringBuilder kept = new StringBuilder();
     int stackLines = 0;
     for (String line : message.split("\\R", -1)) {
-      boolean stack = line.stripLeading().startsWith("at ") || line.contains("remaining lines not displayed");
+      boolean stack =
+          line.stripLeading().startsWith("at ") || line.contains("remaining lines not displayed");
       if (stack && ++stackLines > 1) {
         continue;
       }

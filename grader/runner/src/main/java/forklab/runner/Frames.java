@@ -69,9 +69,9 @@ public final class Frames {
 
   /**
    * The position and payload of {@code line} if it is a genuine frame at position {@code first} or
-   * later, and empty for anything else. A later position means the frames in between did not
-   * arrive intact; only the key can sign one, so the gap cannot be forged. An earlier position is a
-   * replay and refused.
+   * later, and empty for anything else. A later position means the frames in between did not arrive
+   * intact; only the key can sign one, so the gap cannot be forged. An earlier position is a replay
+   * and refused.
    */
   public synchronized Optional<Opened> openFrom(String line, long first) {
     if (!line.startsWith(PREFIX)) {
@@ -87,7 +87,9 @@ public final class Frames {
     } catch (NumberFormatException notANumber) {
       return Optional.empty();
     }
-    return sequence < first ? Optional.empty() : open(line, sequence).map(payload -> new Opened(sequence, payload));
+    return sequence < first
+        ? Optional.empty()
+        : open(line, sequence).map(payload -> new Opened(sequence, payload));
   }
 
   private String sign(long sequence, String body) {

@@ -5,8 +5,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Where {@code System.out} and {@code System.err} go while checks run: a buffer that keeps the first
- * {@code limit} bytes written since the last {@link #drain()} and counts the rest.
+ * Where {@code System.out} and {@code System.err} go while checks run: a buffer that keeps the
+ * first {@code limit} bytes written since the last {@link #drain()} and counts the rest.
  */
 final class OutputCapture extends OutputStream {
   private final int limit;

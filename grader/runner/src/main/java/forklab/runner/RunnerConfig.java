@@ -26,12 +26,19 @@ import java.util.Map;
  *     hardening fails, the runner reports a crash instead of running student code
  */
 public record RunnerConfig(
-    String key, String mode, Map<String, byte[]> checks, long seed, int testTimeoutSeconds,
-    int outputLimitBytes, List<String> only, boolean calibrate, boolean harden) {
+    String key,
+    String mode,
+    Map<String, byte[]> checks,
+    long seed,
+    int testTimeoutSeconds,
+    int outputLimitBytes,
+    List<String> only,
+    boolean calibrate,
+    boolean harden) {
 
   /**
-   * The system property naming a file to read the configuration from instead of standard input
-   * (for sandboxes without standard input). The runner deletes the file before running any check.
+   * The system property naming a file to read the configuration from instead of standard input (for
+   * sandboxes without standard input). The runner deletes the file before running any check.
    */
   public static final String INPUT_FILE_PROPERTY = "forklab.input";
 
@@ -60,8 +67,13 @@ public record RunnerConfig(
       text.append("only=").append(id).append('\n');
     }
     Base64.Encoder base64 = Base64.getEncoder();
-    checks.forEach((name, bytes) -> text.append("check=").append(name).append(' ')
-        .append(base64.encodeToString(bytes)).append('\n'));
+    checks.forEach(
+        (name, bytes) ->
+            text.append("check=")
+                .append(name)
+                .append(' ')
+                .append(base64.encodeToString(bytes))
+                .append('\n'));
     return text.append('\n').toString();
   }
 
@@ -80,9 +92,11 @@ public record RunnerConfig(
         case "check" -> {
           int space = value.indexOf(' ');
           if (space < 0) {
-            throw new IOException("bad check line for " + value.substring(0, Math.min(value.length(), 40)));
+            throw new IOException(
+                "bad check line for " + value.substring(0, Math.min(value.length(), 40)));
           }
-          checks.put(value.substring(0, space), Base64.getDecoder().decode(value.substring(space + 1)));
+          checks.put(
+              value.substring(0, space), Base64.getDecoder().decode(value.substring(space + 1)));
         }
         case "only" -> only.add(value);
         default -> values.put(name, value);

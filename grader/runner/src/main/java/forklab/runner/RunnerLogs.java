@@ -28,13 +28,14 @@ final class RunnerLogs {
    * @return the handler it installed
    */
   static synchronized Handler sendTo(PrintStream stderr) {
-    Handler handler = new StreamHandler(stderr, new SimpleFormatter()) {
-      @Override
-      public synchronized void publish(LogRecord record) {
-        super.publish(record);
-        flush();
-      }
-    };
+    Handler handler =
+        new StreamHandler(stderr, new SimpleFormatter()) {
+          @Override
+          public synchronized void publish(LogRecord record) {
+            super.publish(record);
+            flush();
+          }
+        };
     JUNIT.setUseParentHandlers(false);
     JUNIT.addHandler(handler);
     LoggerFactory.getILoggerFactory();

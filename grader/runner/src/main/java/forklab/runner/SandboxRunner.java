@@ -57,8 +57,16 @@ public final class SandboxRunner {
     System.setIn(new ByteArrayInputStream(new byte[0]));
     SandboxRunner runner = new SandboxRunner(config, channel);
     Thread.currentThread().setContextClassLoader(runner.checks);
-    runner.emit(Map.of("type", "hello", "java", Runtime.version().toString(),
-        "cpus", Runtime.getRuntime().availableProcessors(), "hardened", config.harden()));
+    runner.emit(
+        Map.of(
+            "type",
+            "hello",
+            "java",
+            Runtime.version().toString(),
+            "cpus",
+            Runtime.getRuntime().availableProcessors(),
+            "hardened",
+            config.harden()));
     int status = 0;
     try {
       if (config.harden()) {
@@ -71,10 +79,12 @@ public final class SandboxRunner {
       }
     } catch (VirtualMachineError exhausted) {
       // The submission used up the JVM (heap, stack, threads): its doing, not the runner's.
-      runner.emit(Map.of("type", "exhausted", "message", CheckListener.capped(String.valueOf(exhausted))));
+      runner.emit(
+          Map.of("type", "exhausted", "message", CheckListener.capped(String.valueOf(exhausted))));
       status = 71;
     } catch (Throwable failure) {
-      runner.emit(Map.of("type", "crash", "message", CheckListener.capped(String.valueOf(failure))));
+      runner.emit(
+          Map.of("type", "crash", "message", CheckListener.capped(String.valueOf(failure))));
       status = 70;
     } finally {
       runner.emit(Map.of("type", "done"));
@@ -93,7 +103,8 @@ public final class SandboxRunner {
     try {
       hardening.getMethod("denyMemoryAccess").invoke(null);
     } catch (java.lang.reflect.InvocationTargetException e) {
-      throw new IllegalStateException("hardening the check JVM failed: " + e.getCause().getMessage(), e.getCause());
+      throw new IllegalStateException(
+          "hardening the check JVM failed: " + e.getCause().getMessage(), e.getCause());
     }
   }
 
@@ -101,7 +112,8 @@ public final class SandboxRunner {
   private static RunnerConfig readConfig() throws java.io.IOException {
     String inputFile = System.getProperty(RunnerConfig.INPUT_FILE_PROPERTY);
     if (inputFile == null) {
-      return RunnerConfig.read(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+      return RunnerConfig.read(
+          new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
     }
     java.nio.file.Path path = java.nio.file.Path.of(inputFile);
     try (BufferedReader in = java.nio.file.Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
@@ -135,9 +147,10 @@ public final class SandboxRunner {
   private void run() throws InterruptedException {
     // Before any check runs, so before any student class is loaded; fixed once, so nothing the
     // submission does later can change it.
-    Calibration.fixAtStart(config.calibrate()
-        ? Optional.of(Calibration.measure(Runtime.getRuntime().availableProcessors()))
-        : Optional.empty());
+    Calibration.fixAtStart(
+        config.calibrate()
+            ? Optional.of(Calibration.measure(Runtime.getRuntime().availableProcessors()))
+            : Optional.empty());
     RunnerLogs.sendTo(System.err);
     OutputCapture output = new OutputCapture(config.outputLimitBytes());
     PrintStream captured = new PrintStream(output, true, StandardCharsets.UTF_8);
@@ -166,22 +179,34 @@ public final class SandboxRunner {
       }
     }
     Set<String> wanted = Set.copyOf(config.only());
-    org.junit.platform.launcher.PostDiscoveryFilter onlyWanted = descriptor -> {
-      var source = descriptor.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast);
-      boolean keep = wanted.isEmpty() || source.isEmpty() || wanted.contains(CheckListener.checkId(source.get()));
-      return keep ? org.junit.platform.engine.FilterResult.included("wanted")
-          : org.junit.platform.engine.FilterResult.excluded("not asked for");
-    };
+    org.junit.platform.launcher.PostDiscoveryFilter onlyWanted =
+        descriptor -> {
+          var source =
+              descriptor
+                  .getSource()
+                  .filter(MethodSource.class::isInstance)
+                  .map(MethodSource.class::cast);
+          boolean keep =
+              wanted.isEmpty()
+                  || source.isEmpty()
+                  || wanted.contains(CheckListener.checkId(source.get()));
+          return keep
+              ? org.junit.platform.engine.FilterResult.included("wanted")
+              : org.junit.platform.engine.FilterResult.excluded("not asked for");
+        };
     return LauncherDiscoveryRequestBuilder.request()
         .selectors(selectors)
         .filters(onlyWanted)
         .enableImplicitConfigurationParameters(false)
         .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
         .configurationParameter(SEED_PARAMETER, Long.toString(config.seed()))
-        .configurationParameter("junit.jupiter.execution.timeout.default", config.testTimeoutSeconds() + " s")
-        .configurationParameter("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD")
+        .configurationParameter(
+            "junit.jupiter.execution.timeout.default", config.testTimeoutSeconds() + " s")
+        .configurationParameter(
+            "junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD")
         .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
-        .configurationParameter("junit.jupiter.testclass.order.default", "org.junit.jupiter.api.ClassOrderer$ClassName")
+        .configurationParameter(
+            "junit.jupiter.testclass.order.default", "org.junit.jupiter.api.ClassOrderer$ClassName")
         .build();
   }
 
@@ -204,7 +229,10 @@ public final class SandboxRunner {
       for (TestIdentifier node : plan.getDescendants(root)) {
         boolean isMethod = node.getSource().filter(MethodSource.class::isInstance).isPresent();
         boolean parentIsMethod =
-            plan.getParent(node).flatMap(TestIdentifier::getSource).filter(MethodSource.class::isInstance).isPresent();
+            plan.getParent(node)
+                .flatMap(TestIdentifier::getSource)
+                .filter(MethodSource.class::isInstance)
+                .isPresent();
         if (isMethod && !parentIsMethod && seen.add(node.getUniqueId())) {
           checks.add(node);
         }
@@ -216,12 +244,13 @@ public final class SandboxRunner {
   private static Optional<Graded> graded(MethodSource source) {
     Method method = source.getJavaMethod();
     Graded onMethod = method.getAnnotation(Graded.class);
-    return Optional.ofNullable(onMethod != null ? onMethod : method.getDeclaringClass().getAnnotation(Graded.class));
+    return Optional.ofNullable(
+        onMethod != null ? onMethod : method.getDeclaringClass().getAnnotation(Graded.class));
   }
 
   /**
-   * The exit status when the result channel broke (the submission closed the real standard
-   * output): nothing more can be reported, so the runner stops at once and says so this way.
+   * The exit status when the result channel broke (the submission closed the real standard output):
+   * nothing more can be reported, so the runner stops at once and says so this way.
    */
   public static final int CHANNEL_BROKEN = 72;
 

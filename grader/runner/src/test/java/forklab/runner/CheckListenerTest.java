@@ -9,42 +9,57 @@ class CheckListenerTest {
   @Test
   void aSkeletonsTodoReadsAsNotImplementedYetWithWhereItIs() {
     UnsupportedOperationException todo = new UnsupportedOperationException("TODO");
-    todo.setStackTrace(new StackTraceElement[] {
-      new StackTraceElement("forklab.workers.Workers", "inThreads", "Workers.java", 20)});
+    todo.setStackTrace(
+        new StackTraceElement[] {
+          new StackTraceElement("forklab.workers.Workers", "inThreads", "Workers.java", 20)
+        });
 
-    assertThat(CheckListener.describe(todo)).isEqualTo(
-        "not implemented yet: the code still throws UnsupportedOperationException(\"TODO\")"
-            + " (at forklab.workers.Workers.inThreads(Workers.java:20))"
-            + System.lineSeparator() + "  try next: replace that TODO with your implementation");
+    assertThat(CheckListener.describe(todo))
+        .isEqualTo(
+            "not implemented yet: the code still throws UnsupportedOperationException(\"TODO\")"
+                + " (at forklab.workers.Workers.inThreads(Workers.java:20))"
+                + System.lineSeparator()
+                + "  try next: replace that TODO with your implementation");
   }
 
   @Test
   void anyOtherExceptionNamesItsTypeMessageAndPlace() {
     IllegalStateException thrown = new IllegalStateException("pool closed");
-    thrown.setStackTrace(new StackTraceElement[] {
-      new StackTraceElement("forklab.primes.PrimeCounter", "countParallel", "PrimeCounter.java", 42)});
+    thrown.setStackTrace(
+        new StackTraceElement[] {
+          new StackTraceElement(
+              "forklab.primes.PrimeCounter", "countParallel", "PrimeCounter.java", 42)
+        });
 
-    assertThat(CheckListener.describe(thrown)).isEqualTo("your code threw java.lang.IllegalStateException: pool closed"
-        + " (at forklab.primes.PrimeCounter.countParallel(PrimeCounter.java:42))");
+    assertThat(CheckListener.describe(thrown))
+        .isEqualTo(
+            "your code threw java.lang.IllegalStateException: pool closed"
+                + " (at forklab.primes.PrimeCounter.countParallel(PrimeCounter.java:42))");
   }
 
   @Test
   void anAssertionKeepsItsMessageButOnlyTheFirstStackLineALibraryPastedIntoIt() {
-    AssertionError assertion = new AssertionError(String.join("\n",
-        "Expecting actual throwable to be an instance of:",
-        "  java.util.concurrent.ExecutionException",
-        "but was:",
-        "  java.lang.IllegalStateException: boom",
-        "\tat forklab.workers.Workers.inThreads(Workers.java:20)",
-        "\tat org.assertj.core.api.ThrowableAssert.catchThrowable(ThrowableAssert.java:66)",
-        "\t...(16 remaining lines not displayed - this can be changed with Assertions.setMaxStackTraceElementsDisplayed)"));
+    AssertionError assertion =
+        new AssertionError(
+            String.join(
+                "\n",
+                "Expecting actual throwable to be an instance of:",
+                "  java.util.concurrent.ExecutionException",
+                "but was:",
+                "  java.lang.IllegalStateException: boom",
+                "\tat forklab.workers.Workers.inThreads(Workers.java:20)",
+                "\tat org.assertj.core.api.ThrowableAssert.catchThrowable(ThrowableAssert.java:66)",
+                "\t...(16 remaining lines not displayed - this can be changed with Assertions.setMaxStackTraceElementsDisplayed)"));
 
-    assertThat(CheckListener.describe(assertion)).isEqualTo(String.join(System.lineSeparator(),
-        "Expecting actual throwable to be an instance of:",
-        "  java.util.concurrent.ExecutionException",
-        "but was:",
-        "  java.lang.IllegalStateException: boom",
-        "\tat forklab.workers.Workers.inThreads(Workers.java:20)"));
+    assertThat(CheckListener.describe(assertion))
+        .isEqualTo(
+            String.join(
+                System.lineSeparator(),
+                "Expecting actual throwable to be an instance of:",
+                "  java.util.concurrent.ExecutionException",
+                "but was:",
+                "  java.lang.IllegalStateException: boom",
+                "\tat forklab.workers.Workers.inThreads(Workers.java:20)"));
   }
 
   @Test

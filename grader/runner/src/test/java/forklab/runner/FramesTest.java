@@ -10,7 +10,8 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 class FramesTest {
-  private static final String KEY = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+  private static final String KEY =
+      "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
   private final Frames frames = new Frames(KEY);
 
   @Test
@@ -65,13 +66,16 @@ class FramesTest {
     assertThat(frames.openFrom(Frames.PREFIX + "4:" + parts[1] + ":" + parts[2], 0)).isEmpty();
     assertThat(frames.openFrom(new Frames(Frames.newKey()).frame(5, "x"), 0)).isEmpty();
     assertThat(frames.openFrom(Frames.PREFIX + "x:" + parts[1] + ":" + parts[2], 0)).isEmpty();
-    assertThat(frames.openFrom(Frames.PREFIX + "99999999999999999999:" + parts[1] + ":" + parts[2], 0)).isEmpty();
+    assertThat(
+            frames.openFrom(Frames.PREFIX + "99999999999999999999:" + parts[1] + ":" + parts[2], 0))
+        .isEmpty();
     assertThat(frames.openFrom(Frames.PREFIX, 0)).isEmpty();
   }
 
   @Test
   void aFrameSignedWithAnotherKeyIsRefused() {
-    String forged = new Frames(Frames.newKey()).frame(0, "{\"type\":\"finished\",\"status\":\"SUCCESSFUL\"}");
+    String forged =
+        new Frames(Frames.newKey()).frame(0, "{\"type\":\"finished\",\"status\":\"SUCCESSFUL\"}");
 
     assertThat(frames.open(forged, 0)).isEmpty();
   }
@@ -80,7 +84,9 @@ class FramesTest {
   void aTamperedPayloadIsRefused() {
     String line = frames.frame(0, "{\"status\":\"FAILED\"}");
     String body = line.substring(line.lastIndexOf(':') + 1);
-    String otherBody = Base64.getEncoder().encodeToString("{\"status\":\"PASSED\"}".getBytes(StandardCharsets.UTF_8));
+    String otherBody =
+        Base64.getEncoder()
+            .encodeToString("{\"status\":\"PASSED\"}".getBytes(StandardCharsets.UTF_8));
 
     assertThat(frames.open(line.replace(body, otherBody), 0)).isEmpty();
   }
@@ -101,7 +107,8 @@ class FramesTest {
     String flipped = (first == '0' ? '1' : '0') + parts[1].substring(1);
 
     assertThat(frames.open(Frames.PREFIX + "0:" + flipped + ":" + parts[2], 0)).isEmpty();
-    assertThat(frames.open(Frames.PREFIX + "0:" + parts[1].toUpperCase() + ":" + parts[2], 0)).isEmpty();
+    assertThat(frames.open(Frames.PREFIX + "0:" + parts[1].toUpperCase() + ":" + parts[2], 0))
+        .isEmpty();
   }
 
   @Test
@@ -133,9 +140,11 @@ class FramesTest {
 
   @Test
   void aSignatureComputedIndependentlyIsAccepted() {
-    String body = Base64.getEncoder().encodeToString("independent".getBytes(StandardCharsets.UTF_8));
+    String body =
+        Base64.getEncoder().encodeToString("independent".getBytes(StandardCharsets.UTF_8));
 
-    assertThat(frames.open(Frames.PREFIX + "9:" + hmac(KEY, 9, body) + ":" + body, 9)).contains("independent");
+    assertThat(frames.open(Frames.PREFIX + "9:" + hmac(KEY, 9, body) + ":" + body, 9))
+        .contains("independent");
   }
 
   /** HMAC-SHA256 over {@code sequence:body}, as the frame format documents it. */
@@ -143,7 +152,8 @@ class FramesTest {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(HexFormat.of().parseHex(hexKey), "HmacSHA256"));
-      return HexFormat.of().formatHex(mac.doFinal((sequence + ":" + body).getBytes(StandardCharsets.US_ASCII)));
+      return HexFormat.of()
+          .formatHex(mac.doFinal((sequence + ":" + body).getBytes(StandardCharsets.US_ASCII)));
     } catch (java.security.GeneralSecurityException e) {
       throw new AssertionError(e);
     }

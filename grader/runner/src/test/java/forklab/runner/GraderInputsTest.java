@@ -26,7 +26,8 @@ import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
  * runs in the same JVM: each test is an attack that worked before the runner fixed them.
  */
 class GraderInputsTest {
-  private static final String KEY = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+  private static final String KEY =
+      "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
 
   @AfterEach
   void forgetTheProperties() {
@@ -37,34 +38,45 @@ class GraderInputsTest {
   @Test
   void aSeedTheSubmissionSetsAsASystemPropertyDoesNotChooseTheRandomInputs() {
     System.setProperty("forklab.seed", "7"); // what a submission's static initializer would do
-    RunnerConfig config = new RunnerConfig(KEY, "run", Map.of(), 42, 30, 1024, List.of(), false, false);
+    RunnerConfig config =
+        new RunnerConfig(KEY, "run", Map.of(), 42, 30, 1024, List.of(), false, false);
     SummaryGeneratingListener summary = new SummaryGeneratingListener();
 
-    SandboxRunner.launcher().execute(SandboxRunner.request(config, List.of(SeedProbe.class)), summary);
+    SandboxRunner.launcher()
+        .execute(SandboxRunner.request(config, List.of(SeedProbe.class)), summary);
 
     assertThat(summary.getSummary().getTestsSucceededCount()).isEqualTo(1);
-    assertThat(SeedProbe.firstDraw).isEqualTo(new Random(42).nextLong()).isNotEqualTo(new Random(7).nextLong());
+    assertThat(SeedProbe.firstDraw)
+        .isEqualTo(new Random(42).nextLong())
+        .isNotEqualTo(new Random(7).nextLong());
   }
 
   @Test
   void aSeededCheckThatHitsATodoStillReadsAsNotImplementedYetAndNamesTheSeedToReplay() {
-    RunnerConfig config = new RunnerConfig(KEY, "run", Map.of(), 42, 30, 1024, List.of(), false, false);
+    RunnerConfig config =
+        new RunnerConfig(KEY, "run", Map.of(), 42, 30, 1024, List.of(), false, false);
     java.util.List<Throwable> failures = new java.util.ArrayList<>();
-    SandboxRunner.launcher().execute(SandboxRunner.request(config, List.of(TodoProbe.class)),
-        new org.junit.platform.launcher.TestExecutionListener() {
-          @Override
-          public void executionFinished(org.junit.platform.launcher.TestIdentifier node,
-              org.junit.platform.engine.TestExecutionResult result) {
-            result.getThrowable().ifPresent(failures::add);
-          }
-        });
+    SandboxRunner.launcher()
+        .execute(
+            SandboxRunner.request(config, List.of(TodoProbe.class)),
+            new org.junit.platform.launcher.TestExecutionListener() {
+              @Override
+              public void executionFinished(
+                  org.junit.platform.launcher.TestIdentifier node,
+                  org.junit.platform.engine.TestExecutionResult result) {
+                result.getThrowable().ifPresent(failures::add);
+              }
+            });
 
     assertThat(failures).singleElement().isInstanceOf(UnsupportedOperationException.class);
     assertThat(CheckListener.describe(failures.getFirst()))
-        .startsWith("not implemented yet: the code still throws UnsupportedOperationException(\"TODO\") (at ")
-        .endsWith("  try next: replace that TODO with your implementation" + System.lineSeparator()
-            + "  random inputs came from seed 42 (replay with ./forklab grade ... --seed 42, or -Dforklab.seed=42"
-            + " under Maven)");
+        .startsWith(
+            "not implemented yet: the code still throws UnsupportedOperationException(\"TODO\") (at ")
+        .endsWith(
+            "  try next: replace that TODO with your implementation"
+                + System.lineSeparator()
+                + "  random inputs came from seed 42 (replay with ./forklab grade ... --seed 42, or -Dforklab.seed=42"
+                + " under Maven)");
   }
 
   @Test
@@ -79,17 +91,20 @@ class GraderInputsTest {
   }
 
   @Test
-  void aClassOfTheSubmissionNamedLikeAPublicTestNeverStandsInForIt(@TempDir Path work) throws Exception {
+  void aClassOfTheSubmissionNamedLikeAPublicTestNeverStandsInForIt(@TempDir Path work)
+      throws Exception {
     Path student = compile(work.resolve("student"), "public String who() { return \"student\"; }");
     Path grader = compile(work.resolve("grader"), "public String who() { return \"grader\"; }");
     byte[] graderBytes = Files.readAllBytes(grader.resolve("forklab/echo/EchoTest.class"));
     try (URLClassLoader classPath = new URLClassLoader(new URL[] {student.toUri().toURL()}, null)) {
-      CheckClasses checks = new CheckClasses(Map.of("forklab.echo.EchoTest", graderBytes), classPath);
+      CheckClasses checks =
+          new CheckClasses(Map.of("forklab.echo.EchoTest", graderBytes), classPath);
 
       Class<?> loaded = checks.loadClass("forklab.echo.EchoTest");
 
       assertThat(loaded.getClassLoader()).isSameAs(checks);
-      assertThat(loaded.getMethod("who").invoke(loaded.getConstructor().newInstance())).isEqualTo("grader");
+      assertThat(loaded.getMethod("who").invoke(loaded.getConstructor().newInstance()))
+          .isEqualTo("grader");
       assertThat(checks.classes()).containsExactly(loaded);
     }
   }
@@ -97,7 +112,10 @@ class GraderInputsTest {
   private static Path compile(Path folder, String body) throws Exception {
     Path source = folder.resolve("src/forklab/echo/EchoTest.java");
     Files.createDirectories(source.getParent());
-    Files.writeString(source, "package forklab.echo; public class EchoTest { " + body + " }", StandardCharsets.UTF_8);
+    Files.writeString(
+        source,
+        "package forklab.echo; public class EchoTest { " + body + " }",
+        StandardCharsets.UTF_8);
     Path classes = Files.createDirectories(folder.resolve("classes"));
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     assertThat(javac.run(null, null, null, "-d", classes.toString(), source.toString())).isZero();
@@ -105,7 +123,10 @@ class GraderInputsTest {
   }
 }
 
-/** A check whose first random number tells which seed it was given (top level: the runner selects only those). */
+/**
+ * A check whose first random number tells which seed it was given (top level: the runner selects
+ * only those).
+ */
 @Seeded
 class SeedProbe {
   static volatile long firstDraw;

@@ -19,7 +19,8 @@ class JsonTextTest {
 
   @Test
   void escapesQuotesAndBackslashes() {
-    assertThat(JsonText.string("say \"hi\" to C:\\tmp\\")).isEqualTo("\"say \\\"hi\\\" to C:\\\\tmp\\\\\"");
+    assertThat(JsonText.string("say \"hi\" to C:\\tmp\\"))
+        .isEqualTo("\"say \\\"hi\\\" to C:\\\\tmp\\\\\"");
   }
 
   @Test
@@ -68,7 +69,8 @@ class JsonTextTest {
     fields.put("message", null);
 
     assertThat(JsonText.object(fields))
-        .isEqualTo("{\"type\":\"finished\",\"millis\":1234,\"ratio\":0.5,\"passed\":true,\"message\":null}");
+        .isEqualTo(
+            "{\"type\":\"finished\",\"millis\":1234,\"ratio\":0.5,\"passed\":true,\"message\":null}");
   }
 
   @Test
@@ -91,11 +93,12 @@ class JsonTextTest {
     plan.put("checks", List.of(check, Map.of()));
 
     assertThat(JsonText.object(plan))
-        .isEqualTo("{\"type\":\"plan\",\"checks\":[{\"id\":\"forklab.checks.A#b\","
-            + "\"tags\":[\"fast\",\"line\\nbreak\"],"
-            + "\"entries\":{\"speed\\\"up\":\"2.5\"},"
-            + "\"empty\":[],"
-            + "\"matrix\":[[1,2],[],[null,false]]},{}]}");
+        .isEqualTo(
+            "{\"type\":\"plan\",\"checks\":[{\"id\":\"forklab.checks.A#b\","
+                + "\"tags\":[\"fast\",\"line\\nbreak\"],"
+                + "\"entries\":{\"speed\\\"up\":\"2.5\"},"
+                + "\"empty\":[],"
+                + "\"matrix\":[[1,2],[],[null,false]]},{}]}");
   }
 
   @Test
@@ -105,7 +108,8 @@ class JsonTextTest {
     fields.put("letter", 'x');
     fields.put("text", new StringBuilder("a\"b"));
 
-    assertThat(JsonText.object(fields)).isEqualTo("{\"status\":\"RUNNABLE\",\"letter\":\"x\",\"text\":\"a\\\"b\"}");
+    assertThat(JsonText.object(fields))
+        .isEqualTo("{\"status\":\"RUNNABLE\",\"letter\":\"x\",\"text\":\"a\\\"b\"}");
   }
 
   @Test
@@ -139,7 +143,9 @@ class JsonTextTest {
     return (String) value;
   }
 
-  /** A strict little JSON reader: objects, arrays, strings, integers, decimals, true, false, null. */
+  /**
+   * A strict little JSON reader: objects, arrays, strings, integers, decimals, true, false, null.
+   */
   private static final class TinyJson {
     private final String text;
     private int at;
@@ -187,7 +193,9 @@ class JsonTextTest {
         throw new AssertionError("unexpected '" + c + "' at " + at + " in " + text);
       }
       String number = text.substring(start, at);
-      return number.contains(".") ? (Object) Double.parseDouble(number) : (Object) Integer.parseInt(number);
+      return number.contains(".")
+          ? (Object) Double.parseDouble(number)
+          : (Object) Integer.parseInt(number);
     }
 
     private Map<String, Object> object() {
@@ -254,7 +262,8 @@ class JsonTextTest {
     private void expect(char wanted) {
       char c = next();
       if (c != wanted) {
-        throw new AssertionError("expected '" + wanted + "' but found '" + c + "' at " + (at - 1) + " in " + text);
+        throw new AssertionError(
+            "expected '" + wanted + "' but found '" + c + "' at " + (at - 1) + " in " + text);
       }
     }
 

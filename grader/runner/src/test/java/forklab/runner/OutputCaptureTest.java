@@ -24,7 +24,8 @@ class OutputCaptureTest {
     write(capture, "0123456");
     write(capture, "789abcdef");
 
-    assertThat(capture.drain()).isEqualTo("0123456789\n[... 6 more bytes of output were not kept]\n");
+    assertThat(capture.drain())
+        .isEqualTo("0123456789\n[... 6 more bytes of output were not kept]\n");
   }
 
   @Test
@@ -88,7 +89,8 @@ class OutputCaptureTest {
     out.print("world");
     out.flush();
 
-    assertThat(capture.drain()).isEqualTo("hello\nwo\n[... 3 more bytes of output were not kept]\n");
+    assertThat(capture.drain())
+        .isEqualTo("hello\nwo\n[... 3 more bytes of output were not kept]\n");
   }
 
   @Test

@@ -13,7 +13,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RunnerConfigTest {
-  private static final String KEY = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+  private static final String KEY =
+      "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
 
   private static RunnerConfig config(String key, String mode, Map<String, byte[]> checks) {
     return new RunnerConfig(key, mode, checks, 0, 60, 65536, List.of(), false, false);
@@ -23,20 +24,24 @@ class RunnerConfigTest {
   void writesOneLinePerSettingAndOneLinePerCheckClassThenAnEmptyLine() {
     Map<String, byte[]> checks = new LinkedHashMap<>();
     checks.put("forklab.checks.echo.EchoChecks", "abc".getBytes(StandardCharsets.US_ASCII));
-    RunnerConfig config = new RunnerConfig(KEY, "run", checks, 42L, 30, 65536, List.of("a.B#c", "a.B#d"), true, true);
+    RunnerConfig config =
+        new RunnerConfig(KEY, "run", checks, 42L, 30, 65536, List.of("a.B#c", "a.B#d"), true, true);
 
     assertThat(config.toText())
-        .isEqualTo("key=" + KEY + "\n"
-            + "mode=run\n"
-            + "seed=42\n"
-            + "test-timeout=30\n"
-            + "output-limit=65536\n"
-            + "calibrate=true\n"
-            + "harden=true\n"
-            + "only=a.B#c\n"
-            + "only=a.B#d\n"
-            + "check=forklab.checks.echo.EchoChecks YWJj\n"
-            + "\n");
+        .isEqualTo(
+            "key="
+                + KEY
+                + "\n"
+                + "mode=run\n"
+                + "seed=42\n"
+                + "test-timeout=30\n"
+                + "output-limit=65536\n"
+                + "calibrate=true\n"
+                + "harden=true\n"
+                + "only=a.B#c\n"
+                + "only=a.B#d\n"
+                + "check=forklab.checks.echo.EchoChecks YWJj\n"
+                + "\n");
   }
 
   @Test
@@ -44,7 +49,9 @@ class RunnerConfigTest {
     Map<String, byte[]> checks = new LinkedHashMap<>();
     checks.put("b.Second", new byte[] {1, 2, 3});
     checks.put("a.First", new byte[] {(byte) 0xCA, (byte) 0xFE});
-    RunnerConfig config = new RunnerConfig(KEY, "plan", checks, -9_123_456_789L, 90, 1024, List.of("x.Y#z"), true, false);
+    RunnerConfig config =
+        new RunnerConfig(
+            KEY, "plan", checks, -9_123_456_789L, 90, 1024, List.of("x.Y#z"), true, false);
 
     RunnerConfig read = read(config.toText());
 
@@ -55,7 +62,9 @@ class RunnerConfigTest {
 
   @Test
   void stopsReadingAtTheEmptyLineAndLeavesTheRestOfTheInput() throws IOException {
-    BufferedReader in = new BufferedReader(new StringReader(config(KEY, "run", Map.of()).toText() + "not=config\n"));
+    BufferedReader in =
+        new BufferedReader(
+            new StringReader(config(KEY, "run", Map.of()).toText() + "not=config\n"));
 
     RunnerConfig.read(in);
 

@@ -20,9 +20,11 @@ class RunnerLogsTest {
     try {
       System.setErr(new PrintStream(checkOutput, true, StandardCharsets.UTF_8));
       // JUnit names each logger after the class that logs, all of them under org.junit.
-      org.junit.platform.commons.logging.LoggerFactory.getLogger(org.junit.platform.launcher.core.LauncherFactory.class)
+      org.junit.platform.commons.logging.LoggerFactory.getLogger(
+              org.junit.platform.launcher.core.LauncherFactory.class)
           .warn(() -> "a warning of JUnit's own");
-      org.slf4j.LoggerFactory.getLogger("com.tngtech.archunit.core.importer").warn("a warning of ArchUnit's own");
+      org.slf4j.LoggerFactory.getLogger("com.tngtech.archunit.core.importer")
+          .warn("a warning of ArchUnit's own");
     } finally {
       System.setErr(realErr);
       Logger.getLogger("org.junit").removeHandler(handler);
@@ -30,7 +32,8 @@ class RunnerLogsTest {
     }
 
     assertThat(checkOutput.toString(StandardCharsets.UTF_8)).isEmpty();
-    assertThat(runnerErr.toString(StandardCharsets.UTF_8)).contains("WARNING: a warning of JUnit's own")
+    assertThat(runnerErr.toString(StandardCharsets.UTF_8))
+        .contains("WARNING: a warning of JUnit's own")
         .doesNotContain("a warning of ArchUnit's own", "SLF4J");
   }
 }

@@ -82,8 +82,11 @@ final class BusySampler implements AutoCloseable {
     }
     wall = System.nanoTime() - startWall;
     long endCpu = Clocks.process();
-    long samplerCpu = Math.max(0, Clocks.THREADS.getThreadCpuTime(sampler.threadId())
-        - atStart.getOrDefault(sampler.threadId(), 0L));
+    long samplerCpu =
+        Math.max(
+            0,
+            Clocks.THREADS.getThreadCpuTime(sampler.threadId())
+                - atStart.getOrDefault(sampler.threadId(), 0L));
     Map<Long, Long> atEnd = Clocks.perThread();
     running = false;
     sampler.interrupt();
@@ -107,8 +110,8 @@ final class BusySampler implements AutoCloseable {
   }
 
   /**
-   * At least this many CPUs were busy on average: the larger of what the thread clocks saw and
-   * what the process clock shows less its error. NaN when no clock can be read.
+   * At least this many CPUs were busy on average: the larger of what the thread clocks saw and what
+   * the process clock shows less its error. NaN when no clock can be read.
    */
   double cpuLow() {
     if (wall <= 0) {

@@ -5,10 +5,10 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The machine's parallelism measured in a clean JVM, before any student class is loaded. The
- * runner takes it at start for exercises that ask for it; the judge compares it with what it
- * measures later, so that code which burns CPU between its own runs cannot slow the baseline and
- * the calibration down unnoticed.
+ * The machine's parallelism measured in a clean JVM, before any student class is loaded. The runner
+ * takes it at start for exercises that ask for it; the judge compares it with what it measures
+ * later, so that code which burns CPU between its own runs cannot slow the baseline and the
+ * calibration down unnoticed.
  *
  * @param threads the CPUs measured on
  * @param nanosPerIteration the kernel's speed on one thread

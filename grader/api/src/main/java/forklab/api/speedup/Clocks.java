@@ -27,9 +27,9 @@ final class Clocks {
 
   /**
    * How far a difference of two {@link #process()} readings can be from the truth: a reading lags
-   * behind by less than two steps of that clock (user and system time may each be rounded down),
-   * so a difference is off by less than two steps either way. The step is measured once per JVM
-   * by watching the clock tick; 0 without a process clock.
+   * behind by less than two steps of that clock (user and system time may each be rounded down), so
+   * a difference is off by less than two steps either way. The step is measured once per JVM by
+   * watching the clock tick; 0 without a process clock.
    */
   static long processError() {
     return Resolution.STEP * 2;
@@ -63,7 +63,9 @@ final class Clocks {
   private static final class Resolution {
     static final long STEP = measureStep();
 
-    /** The smallest of three steps of the process clock while this thread spins (at most 100 ms). */
+    /**
+     * The smallest of three steps of the process clock while this thread spins (at most 100 ms).
+     */
     private static long measureStep() {
       long previous = process();
       if (previous < 0) {

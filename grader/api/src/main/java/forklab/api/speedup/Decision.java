@@ -16,8 +16,15 @@ package forklab.api.speedup;
  * @param reason why, in a sentence a student understands
  */
 public record Decision(
-    Verdict verdict, double fraction, double low, double high, double limit, double speedup, int rounds,
-    int discarded, String reason) {
+    Verdict verdict,
+    double fraction,
+    double low,
+    double high,
+    double limit,
+    double speedup,
+    int rounds,
+    int discarded,
+    String reason) {
 
   /** Whether more rounds could still settle it. */
   public boolean undecided() {

@@ -6,19 +6,20 @@ import java.util.Locale;
 
 /**
  * Turns rounds of timings into a verdict. PASS only when even the pessimistic end of the interval
- * around the median fraction clears the goal; FAIL only when even the optimistic end misses it;
- * NOT JUDGED HERE when the machine shows too little parallelism or the spread straddles the goal.
+ * around the median fraction clears the goal; FAIL only when even the optimistic end misses it; NOT
+ * JUDGED HERE when the machine shows too little parallelism or the spread straddles the goal.
  *
- * <p>The interval is the distribution-free one for a median: the k-th smallest and k-th largest
- * of n values, with k the largest that keeps the coverage at or above {@link #COVERAGE}. Each
- * round gives its pessimistic fraction to the low end and its optimistic one to the high end (they
- * differ when the clocks cannot tell exactly how many CPUs the candidate kept busy); a discarded
- * round counts as unknown, lowest at the low end and highest at the high end, so discarding a
- * round can never help a verdict along.
+ * <p>The interval is the distribution-free one for a median: the k-th smallest and k-th largest of
+ * n values, with k the largest that keeps the coverage at or above {@link #COVERAGE}. Each round
+ * gives its pessimistic fraction to the low end and its optimistic one to the high end (they differ
+ * when the clocks cannot tell exactly how many CPUs the candidate kept busy); a discarded round
+ * counts as unknown, lowest at the low end and highest at the high end, so discarding a round can
+ * never help a verdict along.
  */
 public final class DecisionRule {
   /** Coverage of the interval around the median. */
   public static final double COVERAGE = 0.85;
+
   static final String TOO_NOISY = "the measurements were too spread out";
   static final String TOO_FEW = "too few rounds could count";
 
@@ -31,7 +32,8 @@ public final class DecisionRule {
    */
   public DecisionRule(double goal, double minimumLimit) {
     if (goal <= 0 || goal > 1.5 || minimumLimit < 1) {
-      throw new IllegalArgumentException("goal " + goal + " or minimum limit " + minimumLimit + " out of range");
+      throw new IllegalArgumentException(
+          "goal " + goal + " or minimum limit " + minimumLimit + " out of range");
     }
     this.goal = goal;
     this.minimumLimit = minimumLimit;
@@ -43,8 +45,8 @@ public final class DecisionRule {
   }
 
   /**
-   * Decides on the clean {@code rounds} and {@code discarded} more whose measurement something
-   * else disturbed.
+   * Decides on the clean {@code rounds} and {@code discarded} more whose measurement something else
+   * disturbed.
    *
    * @throws IllegalArgumentException if there are fewer than 3 rounds in all
    */
@@ -55,9 +57,20 @@ public final class DecisionRule {
     }
     int clean = rounds.size();
     if (clean < 3) {
-      return new Decision(Verdict.NOT_JUDGED_HERE, Double.NaN, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY,
-          Double.NaN, Double.NaN, clean, discarded, String.format(Locale.ROOT,
-              TOO_FEW + ": only %d of %d rounds were measured without other threads using the CPUs", clean, n));
+      return new Decision(
+          Verdict.NOT_JUDGED_HERE,
+          Double.NaN,
+          Double.NEGATIVE_INFINITY,
+          Double.POSITIVE_INFINITY,
+          Double.NaN,
+          Double.NaN,
+          clean,
+          discarded,
+          String.format(
+              Locale.ROOT,
+              TOO_FEW + ": only %d of %d rounds were measured without other threads using the CPUs",
+              clean,
+              n));
     }
     double[] pessimistic = rounds.stream().mapToDouble(Round::fraction).sorted().toArray();
     double[] optimistic = rounds.stream().mapToDouble(Round::optimisticFraction).sorted().toArray();
@@ -68,25 +81,82 @@ public final class DecisionRule {
     double low = k <= discarded ? Double.NEGATIVE_INFINITY : pessimistic[k - discarded - 1];
     double high = k <= discarded ? Double.POSITIVE_INFINITY : optimistic[clean - (k - discarded)];
     if (limit < minimumLimit) {
-      return new Decision(Verdict.NOT_JUDGED_HERE, fraction, low, high, limit, speedup, clean, discarded,
-          String.format(Locale.ROOT, "the machine cannot show parallelism right now: a perfectly parallel kernel"
-              + " reached only %.2fx (at least %.2fx is needed to judge a speedup)", limit, minimumLimit));
+      return new Decision(
+          Verdict.NOT_JUDGED_HERE,
+          fraction,
+          low,
+          high,
+          limit,
+          speedup,
+          clean,
+          discarded,
+          String.format(
+              Locale.ROOT,
+              "the machine cannot show parallelism right now: a perfectly parallel kernel"
+                  + " reached only %.2fx (at least %.2fx is needed to judge a speedup)",
+              limit,
+              minimumLimit));
     }
     if (low >= goal) {
-      return new Decision(Verdict.PASS, fraction, low, high, limit, speedup, clean, discarded, String.format(Locale.ROOT,
-          "even the slowest rounds reached %.2f of the limit (goal %.2f)", low, goal));
+      return new Decision(
+          Verdict.PASS,
+          fraction,
+          low,
+          high,
+          limit,
+          speedup,
+          clean,
+          discarded,
+          String.format(
+              Locale.ROOT,
+              "even the slowest rounds reached %.2f of the limit (goal %.2f)",
+              low,
+              goal));
     }
     if (high < goal) {
-      return new Decision(Verdict.FAIL, fraction, low, high, limit, speedup, clean, discarded, String.format(Locale.ROOT,
-          "even the fastest rounds reached only %.2f of the limit (goal %.2f)", high, goal));
+      return new Decision(
+          Verdict.FAIL,
+          fraction,
+          low,
+          high,
+          limit,
+          speedup,
+          clean,
+          discarded,
+          String.format(
+              Locale.ROOT,
+              "even the fastest rounds reached only %.2f of the limit (goal %.2f)",
+              high,
+              goal));
     }
-    return new Decision(Verdict.NOT_JUDGED_HERE, fraction, low, high, limit, speedup, clean, discarded,
-        String.format(Locale.ROOT, TOO_NOISY + ": between %s and %s of the limit, on both sides of the goal %.2f%s",
-            bound(low), bound(high), goal, discarded == 0 ? ""
-                : String.format(Locale.ROOT, " (%d of %d rounds were discarded and count as unknown)", discarded, n)));
+    return new Decision(
+        Verdict.NOT_JUDGED_HERE,
+        fraction,
+        low,
+        high,
+        limit,
+        speedup,
+        clean,
+        discarded,
+        String.format(
+            Locale.ROOT,
+            TOO_NOISY + ": between %s and %s of the limit, on both sides of the goal %.2f%s",
+            bound(low),
+            bound(high),
+            goal,
+            discarded == 0
+                ? ""
+                : String.format(
+                    Locale.ROOT,
+                    " (%d of %d rounds were discarded and count as unknown)",
+                    discarded,
+                    n)));
   }
 
-  /** A bound of the interval in words: two decimals, or "unknown" when discarded rounds leave it open. */
+  /**
+   * A bound of the interval in words: two decimals, or "unknown" when discarded rounds leave it
+   * open.
+   */
   static String bound(double value) {
     return Double.isFinite(value) ? String.format(Locale.ROOT, "%.2f", value) : "unknown";
   }

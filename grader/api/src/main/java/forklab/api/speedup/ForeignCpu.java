@@ -59,12 +59,16 @@ final class ForeignCpu {
   }
 
   /**
-   * Up to {@code limit} of the threads that used the most foreign CPU, busiest first, each as
-   * "name (1.23 s)"; threads under 10 ms in all are left out.
+   * Up to {@code limit} of the threads that used the most foreign CPU, busiest first, each as "name
+   * (1.23 s)"; threads under 10 ms in all are left out.
    */
   List<String> busiest(int limit) {
-    return ranked(limit).map(thread -> String.format(Locale.ROOT, "%s (%.2f s)", name(thread.getKey()),
-        thread.getValue() / 1e9)).toList();
+    return ranked(limit)
+        .map(
+            thread ->
+                String.format(
+                    Locale.ROOT, "%s (%.2f s)", name(thread.getKey()), thread.getValue() / 1e9))
+        .toList();
   }
 
   /** The names alone of the threads {@link #busiest(int)} picks. */
@@ -85,7 +89,10 @@ final class ForeignCpu {
 
   /** The foreign CPU of named threads, in nanoseconds. */
   long named() {
-    return byThread.values().stream().filter(nanos -> nanos >= NAMED_NANOS).mapToLong(Long::longValue).sum();
+    return byThread.values().stream()
+        .filter(nanos -> nanos >= NAMED_NANOS)
+        .mapToLong(Long::longValue)
+        .sum();
   }
 
   /** One timed run of the grader's own code. */
@@ -105,14 +112,15 @@ final class ForeignCpu {
     }
 
     /**
-     * Closes a run that also used {@code helpers}, threads it started and joined, which used
-     * {@code helpersCpu} nanoseconds between them; returns whether the run was clean.
+     * Closes a run that also used {@code helpers}, threads it started and joined, which used {@code
+     * helpersCpu} nanoseconds between them; returns whether the run was clean.
      */
     boolean close(long helpersCpu, Set<Long> helpers) {
       long wallNanos = System.nanoTime() - wall;
       long processNanos = Clocks.process() - process;
       long ownNanos = Clocks.currentThread() - own;
-      long startedDuring = Clocks.THREADS.getTotalStartedThreadCount() - startedBefore - helpers.size();
+      long startedDuring =
+          Clocks.THREADS.getTotalStartedThreadCount() - startedBefore - helpers.size();
       Map<Long, Long> after = Clocks.perThread();
 
       long visible = 0;
@@ -127,7 +135,8 @@ final class ForeignCpu {
       }
       long hidden = 0;
       if (Clocks.threadCpu() && process >= 0 && processNanos >= 0) {
-        hidden = Math.max(0, processNanos - ownNanos - helpersCpu - visible - Clocks.processError());
+        hidden =
+            Math.max(0, processNanos - ownNanos - helpersCpu - visible - Clocks.processError());
       }
       remember(used);
       total += hidden;
@@ -138,7 +147,11 @@ final class ForeignCpu {
   }
 
   private void remember(Map<Long, Long> used) {
-    long[] unnamed = used.keySet().stream().filter(id -> !names.containsKey(id)).mapToLong(Long::longValue).toArray();
+    long[] unnamed =
+        used.keySet().stream()
+            .filter(id -> !names.containsKey(id))
+            .mapToLong(Long::longValue)
+            .toArray();
     if (unnamed.length > 0) {
       for (ThreadInfo info : Clocks.THREADS.getThreadInfo(unnamed)) {
         if (info != null) {
@@ -149,7 +162,9 @@ final class ForeignCpu {
     used.forEach((id, nanos) -> add(id, names.getOrDefault(id, "thread " + id), nanos));
   }
 
-  /** Adds {@code nanos} of foreign CPU used by thread {@code id}, named {@code name}, to the tally. */
+  /**
+   * Adds {@code nanos} of foreign CPU used by thread {@code id}, named {@code name}, to the tally.
+   */
   void add(long id, String name, long nanos) {
     names.putIfAbsent(id, name);
     byThread.merge(id, nanos, Long::sum);

@@ -10,12 +10,18 @@ package forklab.api.speedup;
  * @param kernelOne the calibration kernel on one thread
  * @param kernelAll the same total work of the kernel spread over C threads
  * @param cpuLow at least this many CPUs were busy on average while the candidate ran (the process's
- *     CPU time over wall time, as far as the clocks can tell), counting as one CPU what the baseline
- *     got in the same round (a whole one on a quiet machine); NaN when unknown
+ *     CPU time over wall time, as far as the clocks can tell), counting as one CPU what the
+ *     baseline got in the same round (a whole one on a quiet machine); NaN when unknown
  * @param cpuHigh at most this many CPUs, counted the same way; NaN when unknown
  */
 public record Round(
-    long baseline, long candidate, long control, long kernelOne, long kernelAll, double cpuLow, double cpuHigh) {
+    long baseline,
+    long candidate,
+    long control,
+    long kernelOne,
+    long kernelAll,
+    double cpuLow,
+    double cpuHigh) {
   public Round {
     if (baseline <= 0 || candidate <= 0 || kernelOne <= 0 || kernelAll <= 0 || control < 0) {
       throw new IllegalArgumentException("timings must be positive: " + this);
@@ -51,11 +57,11 @@ public record Round(
   }
 
   /**
-   * The speedup that counts: over the baseline, never more than over the candidate's own
-   * one-thread run (so a faster algorithm or a cache does not pass for parallelism), and never
-   * more than the CPUs the candidate was seen to keep busy (so a one-thread run made slow on
-   * purpose does not either: code cannot run N times faster than the grader's sequential code on
-   * fewer than N times its CPUs, unless its algorithm is better, which is not parallelism).
+   * The speedup that counts: over the baseline, never more than over the candidate's own one-thread
+   * run (so a faster algorithm or a cache does not pass for parallelism), and never more than the
+   * CPUs the candidate was seen to keep busy (so a one-thread run made slow on purpose does not
+   * either: code cannot run N times faster than the grader's sequential code on fewer than N times
+   * its CPUs, unless its algorithm is better, which is not parallelism).
    */
   public double effectiveSpeedup() {
     return smallest(speedup(), controlSpeedup(), cpuLow);

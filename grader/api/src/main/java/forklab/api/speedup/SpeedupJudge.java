@@ -35,14 +35,16 @@ import org.junit.jupiter.api.TestReporter;
  * <p>Each round times, in a random order: the baseline and the candidate on the same fresh input
  * (the candidate's answer is checked against the baseline's), the control (the candidate on one
  * thread) on another fresh input, and the calibration kernel on one thread and on C threads. While
- * the candidate runs, the judge measures how many CPUs it keeps busy, and no more speedup than
- * that counts. While the grader's own code runs (the baseline and the kernel), the judge measures
- * the CPU that anything else in the process uses; a round in which that is more than a little does
- * not count, and the threads that used it are named. The {@link DecisionRule} decides on the
- * rounds; an undecided first batch gets one more batch.
+ * the candidate runs, the judge measures how many CPUs it keeps busy, and no more speedup than that
+ * counts. While the grader's own code runs (the baseline and the kernel), the judge measures the
+ * CPU that anything else in the process uses; a round in which that is more than a little does not
+ * count, and the threads that used it are named. The {@link DecisionRule} decides on the rounds; an
+ * undecided first batch gets one more batch.
  */
 public final class SpeedupJudge<I, R> {
-  /** How much slower the kernel may run during the rounds than at start before a PASS is withheld. */
+  /**
+   * How much slower the kernel may run during the rounds than at start before a PASS is withheld.
+   */
   static final double MAX_SLOWDOWN = 1.4;
 
   private final Builder<I, R> config;
@@ -60,9 +62,24 @@ public final class SpeedupJudge<I, R> {
     DecisionRule rule = new DecisionRule(config.goal, config.minimumLimit);
     ForeignCpu foreign = new ForeignCpu();
     if (config.threads < 2) {
-      return new Result(new Decision(Verdict.NOT_JUDGED_HERE, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-          Double.NaN, 0, 0, "this machine gives the check only " + config.threads
-              + " CPU, so no speedup can be shown here"), Evidence.NONE, config, Double.NaN, CpuCap.NONE, foreign);
+      return new Result(
+          new Decision(
+              Verdict.NOT_JUDGED_HERE,
+              Double.NaN,
+              Double.NaN,
+              Double.NaN,
+              Double.NaN,
+              Double.NaN,
+              0,
+              0,
+              "this machine gives the check only "
+                  + config.threads
+                  + " CPU, so no speedup can be shown here"),
+          Evidence.NONE,
+          config,
+          Double.NaN,
+          CpuCap.NONE,
+          foreign);
     }
     long kernelIterations = warmUp();
     List<Round> rounds = new ArrayList<>();
@@ -83,30 +100,55 @@ public final class SpeedupJudge<I, R> {
         break;
       }
     }
-    double singleThread = config.control == null || rounds.isEmpty() ? Double.NaN
-        : DecisionRule.median(rounds.stream().mapToDouble(round -> (double) round.baseline() / round.control()).toArray());
-    return new Result(withInterference(decision, rounds, kernelIterations), evidence(evidence), config, singleThread,
-        CpuCap.of(rounds), foreign);
+    double singleThread =
+        config.control == null || rounds.isEmpty()
+            ? Double.NaN
+            : DecisionRule.median(
+                rounds.stream()
+                    .mapToDouble(round -> (double) round.baseline() / round.control())
+                    .toArray());
+    return new Result(
+        withInterference(decision, rounds, kernelIterations),
+        evidence(evidence),
+        config,
+        singleThread,
+        CpuCap.of(rounds),
+        foreign);
   }
 
   /**
    * Never PASS when the kernel ran markedly slower during the rounds than in the clean JVM at
    * start: something (possibly the submission's own leftover threads) was competing for the CPUs.
    */
-  private static Decision withInterference(Decision decision, List<Round> rounds, long kernelIterations) {
+  private static Decision withInterference(
+      Decision decision, List<Round> rounds, long kernelIterations) {
     Optional<Calibration> clean = Calibration.atStart();
     if (decision.verdict() != Verdict.PASS || clean.isEmpty()) {
       return decision;
     }
-    double during = DecisionRule.median(rounds.stream().mapToDouble(round -> (double) round.kernelOne() / kernelIterations).toArray());
+    double during =
+        DecisionRule.median(
+            rounds.stream()
+                .mapToDouble(round -> (double) round.kernelOne() / kernelIterations)
+                .toArray());
     double slowdown = during / clean.get().nanosPerIteration();
     if (slowdown <= MAX_SLOWDOWN) {
       return decision;
     }
-    return new Decision(Verdict.NOT_JUDGED_HERE, decision.fraction(), decision.low(), decision.high(), decision.limit(),
-        decision.speedup(), decision.rounds(), decision.discarded(), String.format(Locale.ROOT,
+    return new Decision(
+        Verdict.NOT_JUDGED_HERE,
+        decision.fraction(),
+        decision.low(),
+        decision.high(),
+        decision.limit(),
+        decision.speedup(),
+        decision.rounds(),
+        decision.discarded(),
+        String.format(
+            Locale.ROOT,
             "the CPUs were %.1fx slower during the measurement than when the checks started: something was"
-                + " competing for them (threads your code left running count too)", slowdown));
+                + " competing for them (threads your code left running count too)",
+            slowdown));
   }
 
   private long warmUp() throws InterruptedException {
@@ -195,9 +237,17 @@ public final class SpeedupJudge<I, R> {
     }
     // The CPUs the candidate kept busy count relative to the CPU the baseline got in the same
     // round: on a machine that other programs keep busy, the baseline gets less than a whole one.
-    double baselineBusy = Clocks.threadCpu() && baselineCpu > 0 ? Math.min(1, (double) baselineCpu / nanos[0]) : 1;
-    return Optional.of(new Round(nanos[0], Math.max(1, nanos[1]), nanos[2], nanos[3], nanos[4],
-        cpu[0] / baselineBusy, cpu[1] / baselineBusy));
+    double baselineBusy =
+        Clocks.threadCpu() && baselineCpu > 0 ? Math.min(1, (double) baselineCpu / nanos[0]) : 1;
+    return Optional.of(
+        new Round(
+            nanos[0],
+            Math.max(1, nanos[1]),
+            nanos[2],
+            nanos[3],
+            nanos[4],
+            cpu[0] / baselineBusy,
+            cpu[1] / baselineBusy));
   }
 
   private void check(I input, R expected, R actual) {
@@ -215,7 +265,11 @@ public final class SpeedupJudge<I, R> {
       return Evidence.NONE;
     }
     return new Evidence(
-        DecisionRule.median(samples.stream().mapToDouble(sample -> sample[0]).filter(v -> !Double.isNaN(v)).toArray()),
+        DecisionRule.median(
+            samples.stream()
+                .mapToDouble(sample -> sample[0])
+                .filter(v -> !Double.isNaN(v))
+                .toArray()),
         DecisionRule.median(samples.stream().mapToDouble(sample -> sample[1]).toArray()));
   }
 
@@ -231,7 +285,12 @@ public final class SpeedupJudge<I, R> {
     private final CpuCap cap;
     private final ForeignCpu foreign;
 
-    Result(Decision decision, Evidence evidence, Builder<?, ?> config, double singleThreadSpeedup, CpuCap cap,
+    Result(
+        Decision decision,
+        Evidence evidence,
+        Builder<?, ?> config,
+        double singleThreadSpeedup,
+        CpuCap cap,
         ForeignCpu foreign) {
       this.decision = decision;
       this.evidence = evidence;
@@ -276,7 +335,8 @@ public final class SpeedupJudge<I, R> {
       details.put("foreign cpu", String.format(Locale.ROOT, "%.2f s", foreign.total() / 1e9));
       if (Double.isFinite(singleThreadSpeedup)) {
         details.put("series threads", "1," + config.threads);
-        details.put("series measured", format(singleThreadSpeedup) + "," + format(decision.speedup()));
+        details.put(
+            "series measured", format(singleThreadSpeedup) + "," + format(decision.speedup()));
         details.put("series limit", "1.00," + format(decision.limit()));
       }
       Measured.publish(reporter, decision.speedup(), required(), "x", details);
@@ -285,7 +345,7 @@ public final class SpeedupJudge<I, R> {
     /** Returns on PASS; throws the feedback on FAIL; ends the check as not judged otherwise. */
     public void assertPassed() {
       switch (decision.verdict()) {
-        case PASS -> { }
+        case PASS -> {}
         case FAIL -> throw new AssertionError(feedback());
         default -> Measured.notJudgedHere(feedback());
       }
@@ -302,18 +362,42 @@ public final class SpeedupJudge<I, R> {
       Feedback text = Feedback.of(headline());
       if (Double.isFinite(decision.limit())) {
         text.measured(measured());
-        text.required(String.format(Locale.ROOT, "%.2fx: %.2f of the %.2fx that a perfectly parallel kernel reached"
-            + " on the same %d CPUs in the same run", required(), config.goal, decision.limit(), config.threads));
-        text.line("spread", String.format(Locale.ROOT, "your rounds reached %s to %s of that limit (%s)",
-            DecisionRule.bound(decision.low()), DecisionRule.bound(decision.high()), decision.reason()));
-        text.line("evidence", String.format(Locale.ROOT, "while your code ran, the JVM used %s CPU-seconds per second"
-            + " and at most %s threads were running at once", format(evidence.cpuPerWall()),
-            format(evidence.busyThreads())));
+        text.required(
+            String.format(
+                Locale.ROOT,
+                "%.2fx: %.2f of the %.2fx that a perfectly parallel kernel reached"
+                    + " on the same %d CPUs in the same run",
+                required(),
+                config.goal,
+                decision.limit(),
+                config.threads));
+        text.line(
+            "spread",
+            String.format(
+                Locale.ROOT,
+                "your rounds reached %s to %s of that limit (%s)",
+                DecisionRule.bound(decision.low()),
+                DecisionRule.bound(decision.high()),
+                decision.reason()));
+        text.line(
+            "evidence",
+            String.format(
+                Locale.ROOT,
+                "while your code ran, the JVM used %s CPU-seconds per second"
+                    + " and at most %s threads were running at once",
+                format(evidence.cpuPerWall()),
+                format(evidence.busyThreads())));
       }
       if (decision.discarded() > 0) {
-        text.line("discarded", String.format(Locale.ROOT, "%d of %d rounds did not count: other threads of this JVM"
-            + " used %.2f s of CPU while the grader timed its own code and the perfectly parallel kernel",
-            decision.discarded(), decision.discarded() + decision.rounds(), foreign.total() / 1e9));
+        text.line(
+            "discarded",
+            String.format(
+                Locale.ROOT,
+                "%d of %d rounds did not count: other threads of this JVM"
+                    + " used %.2f s of CPU while the grader timed its own code and the perfectly parallel kernel",
+                decision.discarded(),
+                decision.discarded() + decision.rounds(),
+                foreign.total() / 1e9));
         leftOver().ifPresent(threads -> text.line("left running", threads));
       }
       tryNext().ifPresent(text::tryNext);
@@ -328,31 +412,55 @@ public final class SpeedupJudge<I, R> {
       String why = "";
       List<String> names = foreign.busiestNames(3);
       if (decision.discarded() > 0 && !names.isEmpty()) {
-        why = "threads left running (" + String.join(", ", names) + ") used the CPUs while the grader measured the"
-            + " machine";
+        why =
+            "threads left running ("
+                + String.join(", ", names)
+                + ") used the CPUs while the grader measured the"
+                + " machine";
       } else if (cap.decides()) {
-        why = String.format(Locale.ROOT, "your code ran %.2fx faster than the grader's sequential code but kept only"
-            + " about %.1f CPU busy, so at most %.1fx counts", cap.uncapped(), cap.seen(), cap.seen());
+        why =
+            String.format(
+                Locale.ROOT,
+                "your code ran %.2fx faster than the grader's sequential code but kept only"
+                    + " about %.1f CPU busy, so at most %.1fx counts",
+                cap.uncapped(),
+                cap.seen(),
+                cap.seen());
       }
       return switch (decision.verdict()) {
         case PASS -> "the speedup goal is met";
         case FAIL -> "the speedup goal is missed" + (why.isEmpty() ? "" : ": " + why);
-        default -> "the speedup could not be judged here: " + (why.isEmpty() ? "" : why + "; ") + decision.reason();
+        default ->
+            "the speedup could not be judged here: "
+                + (why.isEmpty() ? "" : why + "; ")
+                + decision.reason();
       };
     }
 
     /** The measured line: what counts, and why no more when the CPUs seen busy capped it. */
     private String measured() {
-      String counted = String.format(Locale.ROOT, "%.2fx faster than the grader's sequential code with %d threads"
-          + " (median of %d rounds)", decision.speedup(), config.threads, decision.rounds());
+      String counted =
+          String.format(
+              Locale.ROOT,
+              "%.2fx faster than the grader's sequential code with %d threads"
+                  + " (median of %d rounds)",
+              decision.speedup(),
+              config.threads,
+              decision.rounds());
       if (!cap.decides()) {
         return counted;
       }
-      return String.format(Locale.ROOT, "%.2fx counts with %d threads (median of %d rounds): your code ran %.2fx"
-          + " faster than the grader's sequential code, but it kept only about %.1f CPU busy (counting as one CPU"
-          + " what the grader's sequential code got), and code cannot run faster than the grader's sequential"
-          + " code by more than the CPUs it keeps busy unless its algorithm is better, which is not parallelism",
-          decision.speedup(), config.threads, decision.rounds(), cap.uncapped(), cap.seen());
+      return String.format(
+          Locale.ROOT,
+          "%.2fx counts with %d threads (median of %d rounds): your code ran %.2fx"
+              + " faster than the grader's sequential code, but it kept only about %.1f CPU busy (counting as one CPU"
+              + " what the grader's sequential code got), and code cannot run faster than the grader's sequential"
+              + " code by more than the CPUs it keeps busy unless its algorithm is better, which is not parallelism",
+          decision.speedup(),
+          config.threads,
+          decision.rounds(),
+          cap.uncapped(),
+          cap.seen());
     }
 
     /** The threads that used CPU while the grader measured, when rounds were discarded for it. */
@@ -363,37 +471,55 @@ public final class SpeedupJudge<I, R> {
       }
       StringBuilder line = new StringBuilder();
       if (!busiest.isEmpty()) {
-        line.append(String.format(Locale.ROOT, "threads left running used %.2f s of CPU while the grader measured"
-            + " the machine: %s", foreign.named() / 1e9, String.join(", ", busiest)));
+        line.append(
+            String.format(
+                Locale.ROOT,
+                "threads left running used %.2f s of CPU while the grader measured"
+                    + " the machine: %s",
+                foreign.named() / 1e9,
+                String.join(", ", busiest)));
       }
       if (foreign.started() > 0) {
-        line.append(line.isEmpty() ? "" : "; ").append(foreign.started())
+        line.append(line.isEmpty() ? "" : "; ")
+            .append(foreign.started())
             .append(" thread(s) were started while the grader measured the machine");
       }
-      return Optional.of(line.append("; stop every thread your code starts before its method returns").toString());
+      return Optional.of(
+          line.append("; stop every thread your code starts before its method returns").toString());
     }
 
     private Optional<String> tryNext() {
-      boolean leftRunning = decision.discarded() > 0 && (!foreign.busiest(1).isEmpty() || foreign.started() > 0);
-      String splitTheWork = "a faster algorithm on one thread does not count as a speedup from threads: split the"
-          + " work over all " + config.threads + " threads so that they compute at the same time, with the same"
-          + " algorithm on one thread and on many";
+      boolean leftRunning =
+          decision.discarded() > 0 && (!foreign.busiest(1).isEmpty() || foreign.started() > 0);
+      String splitTheWork =
+          "a faster algorithm on one thread does not count as a speedup from threads: split the"
+              + " work over all "
+              + config.threads
+              + " threads so that they compute at the same time, with the same"
+              + " algorithm on one thread and on many";
       return switch (decision.verdict()) {
         case PASS -> Optional.empty();
-        case FAIL -> Optional.of(cap.decides() ? splitTheWork : evidence.cpuPerWall() < 1.3
-            ? "only about one core was busy: make sure every thread starts before you wait for any, and that the"
-                + " threads really share the work (no parallel streams, no single-threaded executor)"
-            : "several cores were busy but the work was not split well: hand out small blocks from a shared"
-                + " counter so that no thread idles while another still has a large share");
-        default -> Optional.of(leftRunning
-            ? "join every thread you start (or shut your pool down and wait for it) before your method returns,"
-                + " then grade again"
-            : cap.decides() ? splitTheWork
-            : decision.discarded() > 0
-                ? "the JVM's own threads (compiler, garbage collector) were busy while the grader measured; re-run"
-                    + " the grade (--retry-unjudged 2)"
-                : "nothing is wrong with your code as far as this check can tell; re-run the grade"
-                    + " (--retry-unjudged 2) when the machine is quieter");
+        case FAIL ->
+            Optional.of(
+                cap.decides()
+                    ? splitTheWork
+                    : evidence.cpuPerWall() < 1.3
+                        ? "only about one core was busy: make sure every thread starts before you wait for any, and that the"
+                            + " threads really share the work (no parallel streams, no single-threaded executor)"
+                        : "several cores were busy but the work was not split well: hand out small blocks from a shared"
+                            + " counter so that no thread idles while another still has a large share");
+        default ->
+            Optional.of(
+                leftRunning
+                    ? "join every thread you start (or shut your pool down and wait for it) before your method returns,"
+                        + " then grade again"
+                    : cap.decides()
+                        ? splitTheWork
+                        : decision.discarded() > 0
+                            ? "the JVM's own threads (compiler, garbage collector) were busy while the grader measured; re-run"
+                                + " the grade (--retry-unjudged 2)"
+                            : "nothing is wrong with your code as far as this check can tell; re-run the grade"
+                                + " (--retry-unjudged 2) when the machine is quieter");
       };
     }
 
@@ -417,11 +543,13 @@ public final class SpeedupJudge<I, R> {
       if (rounds.isEmpty()) {
         return NONE;
       }
-      double[] seen = rounds.stream().mapToDouble(Round::cpuLow).filter(v -> !Double.isNaN(v)).toArray();
+      double[] seen =
+          rounds.stream().mapToDouble(Round::cpuLow).filter(v -> !Double.isNaN(v)).toArray();
       if (seen.length == 0) {
         return NONE;
       }
-      double uncapped = DecisionRule.median(rounds.stream().mapToDouble(Round::timedSpeedup).toArray());
+      double uncapped =
+          DecisionRule.median(rounds.stream().mapToDouble(Round::timedSpeedup).toArray());
       long capped = rounds.stream().filter(Round::cappedByCpu).count();
       return new CpuCap(DecisionRule.median(seen), uncapped, capped * 2 > rounds.size());
     }
@@ -486,8 +614,8 @@ public final class SpeedupJudge<I, R> {
     }
 
     /**
-     * The grader's own sequential code: the reference time and the right answer. It must run on
-     * the calling thread and start no threads: that thread's CPU time tells how much of a CPU the
+     * The grader's own sequential code: the reference time and the right answer. It must run on the
+     * calling thread and start no threads: that thread's CPU time tells how much of a CPU the
      * machine gave it, and any other thread busy meanwhile makes the round not count.
      */
     public Builder<I, R> baseline(Function<I, R> baseline) {

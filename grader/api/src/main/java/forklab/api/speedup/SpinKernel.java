@@ -31,7 +31,9 @@ final class SpinKernel {
 
   private SpinKernel() {}
 
-  /** Spins {@code iterations} steps of xorshift and returns the state, so none is optimized away. */
+  /**
+   * Spins {@code iterations} steps of xorshift and returns the state, so none is optimized away.
+   */
   static long spin(long iterations) {
     long x = 0x9E3779B97F4A7C15L ^ iterations;
     for (long i = 0; i < iterations; i++) {
@@ -49,7 +51,9 @@ final class SpinKernel {
     return System.nanoTime() - start;
   }
 
-  /** Wall nanoseconds for {@code iterations} steps split evenly over {@code threads} new threads. */
+  /**
+   * Wall nanoseconds for {@code iterations} steps split evenly over {@code threads} new threads.
+   */
   static long timeAll(long iterations, int threads) throws InterruptedException {
     return runAll(iterations, threads).nanos();
   }
@@ -65,10 +69,12 @@ final class SpinKernel {
     Thread[] workers = new Thread[threads];
     for (int i = 0; i < threads; i++) {
       int slot = i;
-      workers[i] = new Thread(() -> {
-        sink += spin(each);
-        cpu[slot] = Clocks.currentThread();
-      });
+      workers[i] =
+          new Thread(
+              () -> {
+                sink += spin(each);
+                cpu[slot] = Clocks.currentThread();
+              });
     }
     Listener told = listener;
     told.started();

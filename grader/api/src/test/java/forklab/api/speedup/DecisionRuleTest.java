@@ -15,7 +15,8 @@ class DecisionRuleTest {
   /** A round where the kernel reaches {@code limit} and the candidate reaches {@code speedup}. */
   private static Round round(double limit, double speedup) {
     long baseline = 200_000_000L;
-    return new Round(baseline, (long) (baseline / speedup), 0, 200_000_000L, (long) (200_000_000L / limit));
+    return new Round(
+        baseline, (long) (baseline / speedup), 0, 200_000_000L, (long) (200_000_000L / limit));
   }
 
   private static List<Round> rounds(double limit, double... speedups) {
@@ -86,8 +87,8 @@ class DecisionRuleTest {
     List<Round> rounds = new ArrayList<>();
     for (int i = 0; i < 7; i++) {
       long baseline = 200_000_000L;
-      long candidate = 50_000_000L;   // 4x faster than the baseline...
-      long control = 52_000_000L;     // ...but just as fast on one thread
+      long candidate = 50_000_000L; // 4x faster than the baseline...
+      long control = 52_000_000L; // ...but just as fast on one thread
       rounds.add(new Round(baseline, candidate, control, 200_000_000L, 100_000_000L));
     }
 
@@ -119,8 +120,12 @@ class DecisionRuleTest {
         good.add(round(limit * noise, limit * 0.97 * noise * (1 + random.nextGaussian() * 0.04)));
         sequential.add(round(limit * noise, 1.0 * (1 + random.nextGaussian() * 0.05)));
       }
-      assertThat(rule.decide(good).verdict()).as("reference, trial %d", trial).isNotEqualTo(Verdict.FAIL);
-      assertThat(rule.decide(sequential).verdict()).as("sequential cheat, trial %d", trial).isNotEqualTo(Verdict.PASS);
+      assertThat(rule.decide(good).verdict())
+          .as("reference, trial %d", trial)
+          .isNotEqualTo(Verdict.FAIL);
+      assertThat(rule.decide(sequential).verdict())
+          .as("sequential cheat, trial %d", trial)
+          .isNotEqualTo(Verdict.PASS);
     }
   }
 
@@ -129,7 +134,8 @@ class DecisionRuleTest {
     List<Round> rounds = new ArrayList<>();
     for (int i = 0; i < 7; i++) {
       // 4x faster than the baseline and than its own one-thread run, on about one CPU.
-      rounds.add(new Round(200_000_000L, 50_000_000L, 200_000_000L, 200_000_000L, 105_000_000L, 1.0, 1.4));
+      rounds.add(
+          new Round(200_000_000L, 50_000_000L, 200_000_000L, 200_000_000L, 105_000_000L, 1.0, 1.4));
     }
 
     Decision decision = rule.decide(rounds);
@@ -143,7 +149,8 @@ class DecisionRuleTest {
     List<Round> rounds = new ArrayList<>();
     for (int i = 0; i < 7; i++) {
       // A 5 ms run: the clocks only tell that between 1 and 5 CPUs were busy.
-      rounds.add(new Round(150_000_000L, 5_000_000L, 150_000_000L, 150_000_000L, 80_000_000L, 1.0, 5.0));
+      rounds.add(
+          new Round(150_000_000L, 5_000_000L, 150_000_000L, 150_000_000L, 80_000_000L, 1.0, 5.0));
     }
 
     Decision decision = rule.decide(rounds);
@@ -157,11 +164,19 @@ class DecisionRuleTest {
   void cpuBoundsAboveTheSpeedupChangeNothing() {
     List<Round> withCpu = new ArrayList<>();
     for (Round round : rounds(2.0, 1.90, 1.95, 1.85, 1.92, 1.88, 1.97, 1.80)) {
-      withCpu.add(new Round(round.baseline(), round.candidate(), round.control(), round.kernelOne(), round.kernelAll(),
-          1.98, 2.3));
+      withCpu.add(
+          new Round(
+              round.baseline(),
+              round.candidate(),
+              round.control(),
+              round.kernelOne(),
+              round.kernelAll(),
+              1.98,
+              2.3));
     }
 
-    assertThat(rule.decide(withCpu)).isEqualTo(rule.decide(rounds(2.0, 1.90, 1.95, 1.85, 1.92, 1.88, 1.97, 1.80)));
+    assertThat(rule.decide(withCpu))
+        .isEqualTo(rule.decide(rounds(2.0, 1.90, 1.95, 1.85, 1.92, 1.88, 1.97, 1.80)));
   }
 
   @Test
@@ -174,7 +189,9 @@ class DecisionRuleTest {
     assertThat(passing.discarded()).isEqualTo(1);
     assertThat(twoDiscarded.verdict()).isEqualTo(Verdict.NOT_JUDGED_HERE);
     assertThat(twoDiscarded.low()).isEqualTo(Double.NEGATIVE_INFINITY);
-    assertThat(twoDiscarded.reason()).contains("between unknown and").contains("2 of 7 rounds were discarded");
+    assertThat(twoDiscarded.reason())
+        .contains("between unknown and")
+        .contains("2 of 7 rounds were discarded");
     assertThat(failing.verdict()).isEqualTo(Verdict.NOT_JUDGED_HERE);
     assertThat(failing.high()).isEqualTo(Double.POSITIVE_INFINITY);
   }
@@ -196,8 +213,9 @@ class DecisionRuleTest {
     assertThat(decision.verdict()).isEqualTo(Verdict.NOT_JUDGED_HERE);
     assertThat(decision.undecided()).isTrue();
     assertThat(decision.rounds()).isEqualTo(2);
-    assertThat(decision.reason()).isEqualTo(
-        "too few rounds could count: only 2 of 14 rounds were measured without other threads using the CPUs");
+    assertThat(decision.reason())
+        .isEqualTo(
+            "too few rounds could count: only 2 of 14 rounds were measured without other threads using the CPUs");
   }
 
   @Test
@@ -209,10 +227,14 @@ class DecisionRuleTest {
 
   @Test
   void refusesTooFewRoundsAndNonsenseGoals() {
-    assertThatThrownBy(() -> rule.decide(rounds(2.0, 1.9, 1.9))).hasMessageContaining("at least 3 rounds");
-    assertThatThrownBy(() -> new DecisionRule(0, 1.35)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> rule.decide(rounds(2.0, 1.9, 1.9)))
+        .hasMessageContaining("at least 3 rounds");
+    assertThatThrownBy(() -> new DecisionRule(0, 1.35))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new Round(0, 1, 0, 1, 1)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new Round(1, 1, 0, 1, 1, 2.0, 1.0)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> rule.decide(rounds(2.0, 1.9), 0)).hasMessageContaining("at least 3 rounds");
+    assertThatThrownBy(() -> new Round(1, 1, 0, 1, 1, 2.0, 1.0))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> rule.decide(rounds(2.0, 1.9), 0))
+        .hasMessageContaining("at least 3 rounds");
   }
 }

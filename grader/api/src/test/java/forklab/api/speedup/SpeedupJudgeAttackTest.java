@@ -14,14 +14,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 
 /**
- * Plays the attacks of issue #7 against the real judge, on work in miniature: an input is an
- * amount of spinning, the baseline spins it on the grader's thread, and the "student" spins it as
- * it likes. Timings on a shared machine are noisy, so a cheat is asserted never to PASS and the
- * honest candidate never to FAIL; no exact verdict is asserted.
+ * Plays the attacks of issue #7 against the real judge, on work in miniature: an input is an amount
+ * of spinning, the baseline spins it on the grader's thread, and the "student" spins it as it
+ * likes. Timings on a shared machine are noisy, so a cheat is asserted never to PASS and the honest
+ * candidate never to FAIL; no exact verdict is asserted.
  */
 @Tag("timing")
 class SpeedupJudgeAttackTest {
   private static final int THREADS = 2;
+
   /** About 50 ms of spinning on one core: a round then takes about 250 ms. */
   private static final long WORK = 20_000_000L;
 
@@ -33,7 +34,8 @@ class SpeedupJudgeAttackTest {
 
   @BeforeEach
   void needsTwoCpus() {
-    assumeTrue(Runtime.getRuntime().availableProcessors() >= THREADS, "the attacks need two CPUs to show");
+    assumeTrue(
+        Runtime.getRuntime().availableProcessors() >= THREADS, "the attacks need two CPUs to show");
   }
 
   @AfterEach
@@ -49,33 +51,45 @@ class SpeedupJudgeAttackTest {
   }
 
   @Test
-  void aFastSequentialPathWithASlowOneThreadControlNeverPasses(TestInfo test) throws InterruptedException {
+  void aFastSequentialPathWithASlowOneThreadControlNeverPasses(TestInfo test)
+      throws InterruptedException {
     // threads > 1: a cheaper algorithm on the calling thread; threads == 1: the slow one.
-    SpeedupJudge.Result result = judge(n -> {
-      spin(n / 4);
-      return n;
-    }, SpeedupJudgeAttackTest::spin, test);
+    SpeedupJudge.Result result =
+        judge(
+            n -> {
+              spin(n / 4);
+              return n;
+            },
+            SpeedupJudgeAttackTest::spin,
+            test);
 
     assertThat(result.verdict()).isNotEqualTo(Verdict.PASS);
     assertThat(result.feedback()).contains("CPU busy");
   }
 
   @Test
-  void aThreadLeftSpinningThroughTheWholeJudgeIsNamedAndNeverPasses(TestInfo test) throws InterruptedException {
-    SpeedupJudge.Result result = judge(n -> {
-      startLeftOverOnce();
-      return parallel(n, 0.5);
-    }, SpeedupJudgeAttackTest::spin, test);
+  void aThreadLeftSpinningThroughTheWholeJudgeIsNamedAndNeverPasses(TestInfo test)
+      throws InterruptedException {
+    SpeedupJudge.Result result =
+        judge(
+            n -> {
+              startLeftOverOnce();
+              return parallel(n, 0.5);
+            },
+            SpeedupJudgeAttackTest::spin,
+            test);
 
     assertThat(result.verdict()).isNotEqualTo(Verdict.PASS);
     assertThat(result.feedback()).contains("worker-1");
   }
 
   @Test
-  void aSaboteurOfTheKernelDoesNotLowerTheBarForASequentialCandidate(TestInfo test) throws InterruptedException {
+  void aSaboteurOfTheKernelDoesNotLowerTheBarForASequentialCandidate(TestInfo test)
+      throws InterruptedException {
     saboteur = new Saboteur(1.0);
 
-    SpeedupJudge.Result result = judge(SpeedupJudgeAttackTest::spin, SpeedupJudgeAttackTest::spin, test);
+    SpeedupJudge.Result result =
+        judge(SpeedupJudgeAttackTest::spin, SpeedupJudgeAttackTest::spin, test);
 
     assertThat(result.verdict()).isNotEqualTo(Verdict.PASS);
     assertThat(details).containsKey("forklab.detail.discarded rounds");
@@ -84,7 +98,8 @@ class SpeedupJudgeAttackTest {
   }
 
   @Test
-  void aSaboteurOfTheKernelDoesNotLiftAnUnbalancedCandidateToAPass(TestInfo test) throws InterruptedException {
+  void aSaboteurOfTheKernelDoesNotLiftAnUnbalancedCandidateToAPass(TestInfo test)
+      throws InterruptedException {
     // Spinning through 30 % of each kernel run lowers the limit by about a fifth: from about 1.85
     // to about 1.45, just above the 1.35 below which nothing is judged.
     saboteur = new Saboteur(0.3);
@@ -106,19 +121,25 @@ class SpeedupJudgeAttackTest {
   /** The judge on the student's code at two threads, with its one-thread path as the control. */
   private SpeedupJudge.Result judge(Student parallel, Student oneThread, TestInfo test)
       throws InterruptedException {
-    SpeedupJudge.Result result = SpeedupJudge.<Long, Long>builder()
-        .threads(THREADS)
-        .goal(0.85)
-        .rounds(5)
-        .random(new Random(7))
-        .inputs(random -> WORK + random.nextInt(1_000))
-        .baseline(SpeedupJudgeAttackTest::spin)
-        .candidate(parallel::count)
-        .control(oneThread::count)
-        .judge();
+    SpeedupJudge.Result result =
+        SpeedupJudge.<Long, Long>builder()
+            .threads(THREADS)
+            .goal(0.85)
+            .rounds(5)
+            .random(new Random(7))
+            .inputs(random -> WORK + random.nextInt(1_000))
+            .baseline(SpeedupJudgeAttackTest::spin)
+            .candidate(parallel::count)
+            .control(oneThread::count)
+            .judge();
     result.publish(details::putAll);
     // Surefire keeps this in the test's output file: the verdicts of a run, for the record.
-    System.out.println(test.getDisplayName() + " -> " + result.verdict() + System.lineSeparator() + result.feedback());
+    System.out.println(
+        test.getDisplayName()
+            + " -> "
+            + result.verdict()
+            + System.lineSeparator()
+            + result.feedback());
     return result;
   }
 
@@ -150,11 +171,16 @@ class SpeedupJudgeAttackTest {
   /** A thread the student forgot: started by the first call, it spins until the test ends. */
   private synchronized void startLeftOverOnce() {
     if (leftOver == null) {
-      leftOver = Thread.ofPlatform().daemon().name("worker-1").start(() -> {
-        while (!Thread.currentThread().isInterrupted()) {
-          spin(100_000);
-        }
-      });
+      leftOver =
+          Thread.ofPlatform()
+              .daemon()
+              .name("worker-1")
+              .start(
+                  () -> {
+                    while (!Thread.currentThread().isInterrupted()) {
+                      spin(100_000);
+                    }
+                  });
     }
   }
 

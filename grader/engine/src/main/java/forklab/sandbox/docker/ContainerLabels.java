@@ -13,6 +13,7 @@ final class ContainerLabels {
   private ContainerLabels() {}
 
   static Map<String, String> forThisSession() {
-    return Map.of(SANDBOX, "1", SESSION, SESSION_ID, OWNER_PID, Long.toString(ProcessHandle.current().pid()));
+    return Map.of(
+        SANDBOX, "1", SESSION, SESSION_ID, OWNER_PID, Long.toString(ProcessHandle.current().pid()));
   }
 }

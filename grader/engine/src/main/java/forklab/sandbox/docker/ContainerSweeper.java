@@ -16,20 +16,27 @@ final class ContainerSweeper {
 
   static synchronized void installShutdownHook(DockerClient client) {
     if (!hookInstalled) {
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> removeSession(client, ContainerLabels.SESSION_ID),
-          "forklab-container-sweeper"));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> removeSession(client, ContainerLabels.SESSION_ID),
+                  "forklab-container-sweeper"));
       hookInstalled = true;
     }
   }
 
-  /** Removes this machine's sandbox containers whose owner process no longer runs; returns how many. */
+  /**
+   * Removes this machine's sandbox containers whose owner process no longer runs; returns how many.
+   */
   static int removeAbandoned(DockerClient client) {
     int removed = 0;
     for (Container container : sandboxContainers(client, Map.of(ContainerLabels.SANDBOX, "1"))) {
       String owner = container.getLabels().getOrDefault(ContainerLabels.OWNER_PID, "");
-      boolean ownerAlive = owner.matches("\\d+")
-          && ProcessHandle.of(Long.parseLong(owner)).map(ProcessHandle::isAlive).orElse(false);
-      boolean ours = ContainerLabels.SESSION_ID.equals(container.getLabels().get(ContainerLabels.SESSION));
+      boolean ownerAlive =
+          owner.matches("\\d+")
+              && ProcessHandle.of(Long.parseLong(owner)).map(ProcessHandle::isAlive).orElse(false);
+      boolean ours =
+          ContainerLabels.SESSION_ID.equals(container.getLabels().get(ContainerLabels.SESSION));
       if (!ownerAlive && !ours) {
         remove(client, container.getId());
         removed++;
@@ -39,7 +46,8 @@ final class ContainerSweeper {
   }
 
   static void removeSession(DockerClient client, String session) {
-    for (Container container : sandboxContainers(client, Map.of(ContainerLabels.SESSION, session))) {
+    for (Container container :
+        sandboxContainers(client, Map.of(ContainerLabels.SESSION, session))) {
       remove(client, container.getId());
     }
   }

@@ -2,10 +2,10 @@ package forklab.sandbox.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.model.Frame;
-import com.github.dockerjava.api.model.StreamType;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.StreamType;
 import forklab.runner.RunnerConfig;
 import forklab.sandbox.Execution;
 import forklab.sandbox.ExecutionResult;
@@ -50,7 +50,8 @@ public final class DockerSandbox implements Sandbox {
     DockerClient client;
     try {
       if (!DockerClientFactory.instance().isDockerAvailable()) {
-        throw new SandboxException("no Docker engine answers (is dockerd running, and DOCKER_HOST right?)");
+        throw new SandboxException(
+            "no Docker engine answers (is dockerd running, and DOCKER_HOST right?)");
       }
       client = DockerClientFactory.instance().client();
     } catch (RuntimeException e) {
@@ -61,7 +62,8 @@ public final class DockerSandbox implements Sandbox {
     } catch (NotFoundException e) {
       throw new SandboxException(SandboxImage.howToBuild(image));
     } catch (RuntimeException e) {
-      throw new SandboxException("the Docker engine failed while looking for " + image + ": " + e.getMessage(), e);
+      throw new SandboxException(
+          "the Docker engine failed while looking for " + image + ": " + e.getMessage(), e);
     }
     ContainerSweeper.installShutdownHook(client);
     ContainerSweeper.removeAbandoned(client);
@@ -89,9 +91,11 @@ public final class DockerSandbox implements Sandbox {
       missing.add("TESTCONTAINERS_HOST_OVERRIDE=localhost");
     }
     if (!missing.isEmpty()) {
-      throw new SandboxException("the Docker sandbox needs " + String.join(" and ", missing)
-          + " in the environment (Forklab removes its own containers and pulls no helper image);"
-          + " ./forklab sets them");
+      throw new SandboxException(
+          "the Docker sandbox needs "
+              + String.join(" and ", missing)
+              + " in the environment (Forklab removes its own containers and pulls no helper image);"
+              + " ./forklab sets them");
     }
   }
 
@@ -121,25 +125,34 @@ public final class DockerSandbox implements Sandbox {
     Thread pump;
     try {
       PipedOutputStream stdoutSink = new PipedOutputStream(stdout);
-      pump = StreamPump.start(execution.label() + "-stdout", stdout, stdoutLines, Execution.MAX_LINE_CHARS);
+      pump =
+          StreamPump.start(
+              execution.label() + "-stdout", stdout, stdoutLines, Execution.MAX_LINE_CHARS);
       long startNanos = System.nanoTime();
       try {
         container.start();
       } catch (RuntimeException e) {
-        throw new SandboxException("the sandbox container for " + execution.label() + " did not start: "
-            + rootMessage(e), e);
+        throw new SandboxException(
+            "the sandbox container for " + execution.label() + " did not start: " + rootMessage(e),
+            e);
       }
-      ResultCallback.Adapter<Frame> logs = client.logContainerCmd(container.getContainerId())
-          .withStdOut(true).withStdErr(true).withFollowStream(true)
-          .exec(new ResultCallback.Adapter<>() {
-            @Override
-            public void onNext(Frame frame) {
-              forward(frame, stdoutSink, stderr);
-            }
-          });
+      ResultCallback.Adapter<Frame> logs =
+          client
+              .logContainerCmd(container.getContainerId())
+              .withStdOut(true)
+              .withStdErr(true)
+              .withFollowStream(true)
+              .exec(
+                  new ResultCallback.Adapter<>() {
+                    @Override
+                    public void onNext(Frame frame) {
+                      forward(frame, stdoutSink, stderr);
+                    }
+                  });
       Duration startTime = Duration.ofNanos(System.nanoTime() - startNanos);
       long runNanos = System.nanoTime();
-      Integer exitCode = awaitExit(container.getContainerId(), execution.limits().timeLimitSeconds());
+      Integer exitCode =
+          awaitExit(container.getContainerId(), execution.limits().timeLimitSeconds());
       Duration runTime = Duration.ofNanos(System.nanoTime() - runNanos);
       boolean timedOut = exitCode == null;
       if (timedOut) {
@@ -158,10 +171,16 @@ public final class DockerSandbox implements Sandbox {
       phases.put("start", startTime.minus(container.copyTime()));
       phases.put("run", runTime);
       phases.put("remove", Duration.ofNanos(System.nanoTime() - removeNanos));
-      return new ExecutionResult(code, timedOut, oom, Duration.ofNanos(System.nanoTime() - started), stderr.toString(),
+      return new ExecutionResult(
+          code,
+          timedOut,
+          oom,
+          Duration.ofNanos(System.nanoTime() - started),
+          stderr.toString(),
           phases);
     } catch (IOException e) {
-      throw new SandboxException("cannot read the sandbox container's output: " + e.getMessage(), e);
+      throw new SandboxException(
+          "cannot read the sandbox container's output: " + e.getMessage(), e);
     } finally {
       stopQuietly(container);
     }
@@ -176,7 +195,8 @@ public final class DockerSandbox implements Sandbox {
       }
       return null;
     } catch (RuntimeException e) {
-      throw new SandboxException("the Docker engine failed while the checks ran: " + rootMessage(e), e);
+      throw new SandboxException(
+          "the Docker engine failed while the checks ran: " + rootMessage(e), e);
     }
   }
 
@@ -184,7 +204,8 @@ public final class DockerSandbox implements Sandbox {
     try {
       return client.inspectContainerCmd(id).exec().getState();
     } catch (RuntimeException e) {
-      throw new SandboxException("the sandbox container disappeared while the checks ran: " + rootMessage(e), e);
+      throw new SandboxException(
+          "the sandbox container disappeared while the checks ran: " + rootMessage(e), e);
     }
   }
 

@@ -36,8 +36,10 @@ final class SandboxContainer extends GenericContainer<SandboxContainer> {
   static final String WORK = "/sandbox";
   static final String INPUT = WORK + "/work/.forklab-input";
   static final int USER = 10001;
+
   /** Where every sandbox image keeps its JDK (see grader/sandbox-image). */
   static final String JAVA = "/opt/forklab/jdk/bin/java";
+
   private static final int TMPFS_MB = 64;
 
   private final Execution execution;
@@ -58,7 +60,9 @@ final class SandboxContainer extends GenericContainer<SandboxContainer> {
     withCommand(command.toArray(String[]::new));
     withLabels(ContainerLabels.forThisSession());
     withEnv(execution.environment());
-    withEnv("PATH", "/opt/forklab/jdk/bin:" + execution.environment().getOrDefault("PATH", "/usr/bin:/bin"));
+    withEnv(
+        "PATH",
+        "/opt/forklab/jdk/bin:" + execution.environment().getOrDefault("PATH", "/usr/bin:/bin"));
     withEnv("HOME", WORK + "/work");
     withWorkingDirectory(WORK + "/work");
     withStartupCheckStrategy(new AnyExitIsFine());
@@ -69,7 +73,8 @@ final class SandboxContainer extends GenericContainer<SandboxContainer> {
     var limits = execution.limits();
     long memoryBytes = limits.memoryMb() * 1024L * 1024L;
     int cpus = Math.max(1, Math.min(limits.cpus(), Runtime.getRuntime().availableProcessors()));
-    HostConfig host = create.getHostConfig() == null ? HostConfig.newHostConfig() : create.getHostConfig();
+    HostConfig host =
+        create.getHostConfig() == null ? HostConfig.newHostConfig() : create.getHostConfig();
     host.withNetworkMode("none")
         .withMemory(memoryBytes)
         .withMemorySwap(memoryBytes)
@@ -82,8 +87,11 @@ final class SandboxContainer extends GenericContainer<SandboxContainer> {
         .withSecurityOpts(List.of("no-new-privileges"))
         .withIpcMode("none")
         .withInit(true)
-        .withLogConfig(new LogConfig(LogConfig.LoggingType.JSON_FILE, Map.of("max-size", "16m", "max-file", "1")));
-    create.withHostConfig(host)
+        .withLogConfig(
+            new LogConfig(
+                LogConfig.LoggingType.JSON_FILE, Map.of("max-size", "16m", "max-file", "1")));
+    create
+        .withHostConfig(host)
         .withUser(USER + ":" + USER)
         .withVolumes(new Volume(WORK))
         .withNetworkDisabled(true);
@@ -93,7 +101,8 @@ final class SandboxContainer extends GenericContainer<SandboxContainer> {
   protected void containerIsCreated(String containerId) {
     long started = System.nanoTime();
     byte[] archive = archive();
-    dockerClient.copyArchiveToContainerCmd(containerId)
+    dockerClient
+        .copyArchiveToContainerCmd(containerId)
         .withRemotePath(WORK)
         .withTarInputStream(new ByteArrayInputStream(archive))
         .exec();
@@ -107,7 +116,9 @@ final class SandboxContainer extends GenericContainer<SandboxContainer> {
 
   /** The trusted modules as the container sees them: {@code /sandbox/modules/name.jar}. */
   private List<String> containerModulePath() {
-    return execution.trustedModules().stream().map(jar -> WORK + "/modules/" + jar.getFileName()).toList();
+    return execution.trustedModules().stream()
+        .map(jar -> WORK + "/modules/" + jar.getFileName())
+        .toList();
   }
 
   /** The class path entries as the container sees them: {@code /sandbox/cp/<n>[/name.jar]}. */
@@ -115,7 +126,10 @@ final class SandboxContainer extends GenericContainer<SandboxContainer> {
     List<String> entries = new ArrayList<>();
     for (int i = 0; i < execution.classpath().size(); i++) {
       Path entry = execution.classpath().get(i);
-      entries.add(Files.isDirectory(entry) ? WORK + "/cp/" + i : WORK + "/cp/" + i + "/" + entry.getFileName());
+      entries.add(
+          Files.isDirectory(entry)
+              ? WORK + "/cp/" + i
+              : WORK + "/cp/" + i + "/" + entry.getFileName());
     }
     return entries;
   }
@@ -154,7 +168,12 @@ final class SandboxContainer extends GenericContainer<SandboxContainer> {
         file(tar, "modules/" + module.getFileName(), Files.readAllBytes(module), 0, 0644);
       }
       folder(tar, "work", USER, 0700);
-      file(tar, "work/.forklab-input", execution.stdin().getBytes(StandardCharsets.UTF_8), USER, 0600);
+      file(
+          tar,
+          "work/.forklab-input",
+          execution.stdin().getBytes(StandardCharsets.UTF_8),
+          USER,
+          0600);
       tar.finish();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot pack the class path for the sandbox", e);
@@ -162,7 +181,8 @@ final class SandboxContainer extends GenericContainer<SandboxContainer> {
     return bytes.toByteArray();
   }
 
-  private static void folder(TarArchiveOutputStream tar, String name, int owner, int mode) throws IOException {
+  private static void folder(TarArchiveOutputStream tar, String name, int owner, int mode)
+      throws IOException {
     TarArchiveEntry entry = new TarArchiveEntry(name.endsWith("/") ? name : name + "/");
     entry.setIds(owner, owner);
     entry.setMode(040000 | mode);
@@ -170,7 +190,8 @@ final class SandboxContainer extends GenericContainer<SandboxContainer> {
     tar.closeArchiveEntry();
   }
 
-  private static void file(TarArchiveOutputStream tar, String name, byte[] content, int owner, int mode)
+  private static void file(
+      TarArchiveOutputStream tar, String name, byte[] content, int owner, int mode)
       throws IOException {
     TarArchiveEntry entry = new TarArchiveEntry(name);
     entry.setIds(owner, owner);
@@ -181,14 +202,18 @@ final class SandboxContainer extends GenericContainer<SandboxContainer> {
     tar.closeArchiveEntry();
   }
 
-  /** A one-shot container may end at once, and how it ended is the grader's business, not a startup failure. */
+  /**
+   * A one-shot container may end at once, and how it ended is the grader's business, not a startup
+   * failure.
+   */
   private static final class AnyExitIsFine extends StartupCheckStrategy {
     AnyExitIsFine() {
       withTimeout(Duration.ofSeconds(30));
     }
 
     @Override
-    public StartupStatus checkStartupState(com.github.dockerjava.api.DockerClient client, String containerId) {
+    public StartupStatus checkStartupState(
+        com.github.dockerjava.api.DockerClient client, String containerId) {
       return StartupStatus.SUCCESSFUL;
     }
   }

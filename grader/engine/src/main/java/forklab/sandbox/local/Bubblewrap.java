@@ -14,18 +14,28 @@ import java.util.concurrent.TimeUnit;
  * namespaces; a new root holding only {@code /usr} (the JDK and tools), a few files of {@code
  * /etc}, the class path read-only and two size-capped tmpfs (the work folder and {@code /tmp});
  * user {@value #SANDBOX_UID}; no capabilities; killed with the grader. Where the grader runs as
- * root, it first drops to that uid on the host too ({@code setpriv}), so the JVM is an
- * unprivileged process even outside its namespaces: it cannot read root's files, signal the grader
- * or open its own memory once non-dumpable.
+ * root, it first drops to that uid on the host too ({@code setpriv}), so the JVM is an unprivileged
+ * process even outside its namespaces: it cannot read root's files, signal the grader or open its
+ * own memory once non-dumpable.
  */
 final class Bubblewrap {
   static final int SANDBOX_UID = 10001;
   static final long TMPFS_BYTES = 64L * 1024 * 1024;
-  private static final List<String> ETC_FILES = List.of("/etc/ld.so.cache", "/etc/localtime", "/etc/nsswitch.conf",
-      "/etc/hosts", "/etc/passwd", "/etc/group", "/etc/alternatives");
+  private static final List<String> ETC_FILES =
+      List.of(
+          "/etc/ld.so.cache",
+          "/etc/localtime",
+          "/etc/nsswitch.conf",
+          "/etc/hosts",
+          "/etc/passwd",
+          "/etc/group",
+          "/etc/alternatives");
+
   /** The system property naming the bwrap program (default {@code bwrap} from the PATH). */
   static final String PROGRAM_PROPERTY = "forklab.bubblewrap";
-  private static final Map<String, Optional<String>> PROBED = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static final Map<String, Optional<String>> PROBED =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private Bubblewrap() {}
 
@@ -52,10 +62,12 @@ final class Bubblewrap {
 
   private static Optional<String> probe() {
     if (!installed(program())) {
-      return Optional.of("bubblewrap is not installed: no " + program() + " (apt-get install bubblewrap)");
+      return Optional.of(
+          "bubblewrap is not installed: no " + program() + " (apt-get install bubblewrap)");
     }
     Path javaHome = Path.of(System.getProperty("java.home"));
-    List<String> command = command(javaHome, List.of(), Path.of("/tmp/forklab-probe"), Map.of(), 64);
+    List<String> command =
+        command(javaHome, List.of(), Path.of("/tmp/forklab-probe"), Map.of(), 64);
     command.add(javaHome.resolve("bin/java").toString());
     command.add("-Xshare:auto");
     command.add("-version");
@@ -68,12 +80,16 @@ final class Bubblewrap {
         return Optional.of("a confined java -version did not finish");
       }
       if (process.exitValue() != 0) {
-        return Optional.of("bwrap failed (exit code " + process.exitValue() + "): "
-            + new String(output, java.nio.charset.StandardCharsets.UTF_8).strip());
+        return Optional.of(
+            "bwrap failed (exit code "
+                + process.exitValue()
+                + "): "
+                + new String(output, java.nio.charset.StandardCharsets.UTF_8).strip());
       }
       return Optional.empty();
     } catch (IOException e) {
-      return Optional.of("bubblewrap is not installed (apt-get install bubblewrap): " + e.getMessage());
+      return Optional.of(
+          "bubblewrap is not installed (apt-get install bubblewrap): " + e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Optional.of("interrupted while probing bubblewrap");
@@ -90,16 +106,31 @@ final class Bubblewrap {
    * @param processes the most processes and threads the sandbox user may have
    */
   static List<String> command(
-      Path javaHome, List<Path> readOnly, Path workDir, Map<String, String> environment, int processes) {
+      Path javaHome,
+      List<Path> readOnly,
+      Path workDir,
+      Map<String, String> environment,
+      int processes) {
     List<String> command = new ArrayList<>();
     if (runningAsRoot()) {
-      command.addAll(List.of("setpriv", "--reuid=" + SANDBOX_UID, "--regid=" + SANDBOX_UID, "--clear-groups"));
+      command.addAll(
+          List.of("setpriv", "--reuid=" + SANDBOX_UID, "--regid=" + SANDBOX_UID, "--clear-groups"));
     }
-    command.addAll(List.of("prlimit", "--nproc=" + processes, "--core=0", "--fsize=" + TMPFS_BYTES));
+    command.addAll(
+        List.of("prlimit", "--nproc=" + processes, "--core=0", "--fsize=" + TMPFS_BYTES));
     // The JVM is the namespace's init: bwrap's own init can outlive its monitor as a zombie that
     // only the machine's init reaps.
-    command.addAll(List.of(program(), "--unshare-all", "--die-with-parent", "--new-session", "--as-pid-1",
-        "--uid", Integer.toString(SANDBOX_UID), "--gid", Integer.toString(SANDBOX_UID)));
+    command.addAll(
+        List.of(
+            program(),
+            "--unshare-all",
+            "--die-with-parent",
+            "--new-session",
+            "--as-pid-1",
+            "--uid",
+            Integer.toString(SANDBOX_UID),
+            "--gid",
+            Integer.toString(SANDBOX_UID)));
     systemFolder(command, "/usr");
     for (String folder : List.of("/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32")) {
       systemFolder(command, folder);
@@ -113,7 +144,8 @@ final class Bubblewrap {
     command.addAll(List.of("--proc", "/proc", "--dev", "/dev"));
     command.addAll(List.of("--size", Long.toString(TMPFS_BYTES), "--tmpfs", "/tmp"));
     command.addAll(List.of("--size", Long.toString(TMPFS_BYTES), "--tmpfs", workDir.toString()));
-    command.addAll(List.of("--dir", workDir.resolve("tmp").toString(), "--chdir", workDir.toString()));
+    command.addAll(
+        List.of("--dir", workDir.resolve("tmp").toString(), "--chdir", workDir.toString()));
     // After the tmpfs mounts, which would otherwise hide entries that lie under /tmp.
     for (Path entry : readOnly) {
       command.addAll(List.of("--ro-bind", entry.toString(), entry.toString()));
@@ -123,7 +155,9 @@ final class Bubblewrap {
     return command;
   }
 
-  /** A top-level folder as the host has it: a symlink stays a symlink, a folder is bound read-only. */
+  /**
+   * A top-level folder as the host has it: a symlink stays a symlink, a folder is bound read-only.
+   */
   private static void systemFolder(List<String> command, String folder) {
     Path path = Path.of(folder);
     try {

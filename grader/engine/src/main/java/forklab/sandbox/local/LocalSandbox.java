@@ -26,13 +26,14 @@ import java.util.stream.Stream;
 
 /**
  * Runs each execution as a child JVM of the grader, confined by bubblewrap where it works here
- * ({@link Isolation#NAMESPACES}, see {@link Bubblewrap}), otherwise as a bare child process
- * ({@link Isolation#PROCESS}: an empty environment, a fresh work folder deleted afterwards, a heap
- * cap and, where {@code unshare} works, its own PID namespace), which only trusted code may use.
+ * ({@link Isolation#NAMESPACES}, see {@link Bubblewrap}), otherwise as a bare child process ({@link
+ * Isolation#PROCESS}: an empty environment, a fresh work folder deleted afterwards, a heap cap and,
+ * where {@code unshare} works, its own PID namespace), which only trusted code may use.
  */
 public final class LocalSandbox implements Sandbox {
   static final String RUN_MARKER = "FORKLAB_RUN";
   private static final Duration PUMP_GRACE = Duration.ofSeconds(3);
+
   /** The first Java release whose launcher knows {@code --illegal-native-access}. */
   private static final int HARDENING_RELEASE = 24;
 
@@ -50,7 +51,10 @@ public final class LocalSandbox implements Sandbox {
     this.staging = new Staging(scratch.resolve("staged"));
   }
 
-  /** The best local sandbox this machine offers: bubblewrap where it works, else a bare child process. */
+  /**
+   * The best local sandbox this machine offers: bubblewrap where it works, else a bare child
+   * process.
+   */
   public LocalSandbox(Path scratch) {
     this(scratch, Bubblewrap.unavailable().isEmpty());
   }
@@ -107,7 +111,8 @@ public final class LocalSandbox implements Sandbox {
       try {
         Files.createDirectories(workDir.resolve("tmp"));
       } catch (IOException e) {
-        throw new SandboxException("cannot create a work folder under " + scratch + ": " + e.getMessage(), e);
+        throw new SandboxException(
+            "cannot create a work folder under " + scratch + ": " + e.getMessage(), e);
       }
     }
     Map<String, String> environment = new LinkedHashMap<>(execution.environment());
@@ -123,10 +128,12 @@ public final class LocalSandbox implements Sandbox {
         classpath = staging.reachable(classpath);
         modules = staging.reachable(modules);
       } catch (IOException e) {
-        throw new SandboxException("cannot stage the class path for the sandbox user: " + e.getMessage(), e);
+        throw new SandboxException(
+            "cannot stage the class path for the sandbox user: " + e.getMessage(), e);
       }
       List<Path> readOnly = Stream.concat(classpath.stream(), modules.stream()).toList();
-      command.addAll(Bubblewrap.command(javaHome, readOnly, workDir, environment, execution.limits().pids()));
+      command.addAll(
+          Bubblewrap.command(javaHome, readOnly, workDir, environment, execution.limits().pids()));
     } else {
       command.addAll(processPrefix);
     }
@@ -138,9 +145,12 @@ public final class LocalSandbox implements Sandbox {
     command.add(String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList()));
     command.add(execution.mainClass());
 
-    ProcessBuilder builder = new ProcessBuilder(command).directory(confined ? scratch.toFile() : workDir.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(command).directory(confined ? scratch.toFile() : workDir.toFile());
     builder.environment().clear();
-    builder.environment().putAll(confined ? Map.of("PATH", "/usr/bin:/bin:/usr/sbin:/sbin") : environment);
+    builder
+        .environment()
+        .putAll(confined ? Map.of("PATH", "/usr/bin:/bin:/usr/sbin:/sbin") : environment);
 
     long started = System.nanoTime();
     Process process;
@@ -152,8 +162,18 @@ public final class LocalSandbox implements Sandbox {
       throw new SandboxException("cannot start " + command.getFirst() + ": " + e.getMessage(), e);
     }
     StreamPump.Tail stderr = StreamPump.tail(Execution.STDERR_KEPT_CHARS);
-    Thread out = StreamPump.start(execution.label() + "-stdout", process.getInputStream(), stdoutLines, Execution.MAX_LINE_CHARS);
-    Thread err = StreamPump.start(execution.label() + "-stderr", process.getErrorStream(), stderr, Execution.MAX_LINE_CHARS);
+    Thread out =
+        StreamPump.start(
+            execution.label() + "-stdout",
+            process.getInputStream(),
+            stdoutLines,
+            Execution.MAX_LINE_CHARS);
+    Thread err =
+        StreamPump.start(
+            execution.label() + "-stderr",
+            process.getErrorStream(),
+            stderr,
+            Execution.MAX_LINE_CHARS);
     boolean timedOut = false;
     try {
       try (OutputStream stdin = process.getOutputStream()) {
@@ -170,6 +190,7 @@ public final class LocalSandbox implements Sandbox {
     }
     int exitCode = process.waitFor();
     Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-    return new ExecutionResult(exitCode, timedOut, false, elapsed, stderr.toString(), Map.of("run", elapsed));
+    return new ExecutionResult(
+        exitCode, timedOut, false, elapsed, stderr.toString(), Map.of("run", elapsed));
   }
 }

@@ -26,9 +26,17 @@ final class ProcessIsolation {
     if (works(List.of("setpriv", "--pdeathsig", "KILL", "true"))) {
       result.addAll(List.of("setpriv", "--pdeathsig", "KILL"));
     }
-    List<String> rootNamespace = List.of("unshare", "--pid", "--fork", "--kill-child", "--mount-proc");
+    List<String> rootNamespace =
+        List.of("unshare", "--pid", "--fork", "--kill-child", "--mount-proc");
     List<String> userNamespace =
-        List.of("unshare", "--user", "--map-root-user", "--pid", "--fork", "--kill-child", "--mount-proc");
+        List.of(
+            "unshare",
+            "--user",
+            "--map-root-user",
+            "--pid",
+            "--fork",
+            "--kill-child",
+            "--mount-proc");
     if (works(concat(rootNamespace, "true"))) {
       result.addAll(rootNamespace);
     } else if (works(concat(userNamespace, "true"))) {

@@ -17,7 +17,8 @@ final class ProcessTree {
    */
   static void kill(Process root, String marker, String value) throws InterruptedException {
     for (int round = 0; round < 3; round++) {
-      List<ProcessHandle> tree = Stream.concat(root.descendants(), Stream.of(root.toHandle())).toList();
+      List<ProcessHandle> tree =
+          Stream.concat(root.descendants(), Stream.of(root.toHandle())).toList();
       tree.forEach(ProcessHandle::destroyForcibly);
       List<ProcessHandle> marked = marked(marker + "=" + value);
       marked.forEach(ProcessHandle::destroyForcibly);

@@ -16,10 +16,12 @@ import java.util.stream.Stream;
 /**
  * Makes class path entries readable by the sandbox user, who is nobody on the host: an entry that
  * others can already reach is used where it is; any other is copied into a folder others may pass
- * through but not list (a jar once per sandbox, a class folder, whose content may change, every time).
+ * through but not list (a jar once per sandbox, a class folder, whose content may change, every
+ * time).
  */
 final class Staging {
-  private static final Set<PosixFilePermission> PASS_THROUGH = PosixFilePermissions.fromString("rwx--x--x");
+  private static final Set<PosixFilePermission> PASS_THROUGH =
+      PosixFilePermissions.fromString("rwx--x--x");
 
   private final Path root;
   private final Map<Path, Path> staged = new ConcurrentHashMap<>();
@@ -45,8 +47,10 @@ final class Staging {
     passThrough(root.getParent());
     Files.createDirectories(root);
     passThrough(root);
-    Path copy = Files.createTempDirectory(root, "entry-", PosixFilePermissions.asFileAttribute(PASS_THROUGH))
-        .resolve(entry.getFileName());
+    Path copy =
+        Files.createTempDirectory(
+                root, "entry-", PosixFilePermissions.asFileAttribute(PASS_THROUGH))
+            .resolve(entry.getFileName());
     if (Files.isDirectory(entry)) {
       FileTrees.copy(entry, copy);
     } else {
@@ -54,7 +58,9 @@ final class Staging {
     }
     try (Stream<Path> paths = Files.walk(copy)) {
       for (Path path : paths.toList()) {
-        Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(Files.isDirectory(path) ? "rwxr-xr-x" : "rw-r--r--"));
+        Files.setPosixFilePermissions(
+            path,
+            PosixFilePermissions.fromString(Files.isDirectory(path) ? "rwxr-xr-x" : "rw-r--r--"));
       }
     }
     if (!Files.isDirectory(entry)) {

@@ -42,11 +42,27 @@ import org.testcontainers.DockerClientFactory;
  */
 @Timeout(240)
 class AttackSuiteTest {
-  static final List<String> ATTACKS = List.of(
-      "fork-bomb", "memory-bomb", "system-exit", "runtime-halt", "endless-loop", "detached-grandchildren",
-      "stdout-flood", "fill-tmpfs", "host-connection", "read-hidden-checks", "overwrite-reports",
-      "print-ci-token", "junit-extension", "shadow-assertions", "symlink-escape", "endless-thread",
-      "forge-from-memory", "kill-grader", "write-grader-files");
+  static final List<String> ATTACKS =
+      List.of(
+          "fork-bomb",
+          "memory-bomb",
+          "system-exit",
+          "runtime-halt",
+          "endless-loop",
+          "detached-grandchildren",
+          "stdout-flood",
+          "fill-tmpfs",
+          "host-connection",
+          "read-hidden-checks",
+          "overwrite-reports",
+          "print-ci-token",
+          "junit-extension",
+          "shadow-assertions",
+          "symlink-escape",
+          "endless-thread",
+          "forge-from-memory",
+          "kill-grader",
+          "write-grader-files");
 
   static final int LISTENER_PORT = 47123;
   static final String MARKER = "hidden-check-marker-7f3a91";
@@ -63,15 +79,18 @@ class AttackSuiteTest {
     listener = new ServerSocket();
     listener.setReuseAddress(true);
     listener.bind(new InetSocketAddress("0.0.0.0", LISTENER_PORT));
-    Thread acceptor = new Thread(() -> {
-      while (!listener.isClosed()) {
-        try (Socket socket = listener.accept()) {
-          connections.incrementAndGet();
-        } catch (IOException closed) {
-          return;
-        }
-      }
-    }, "host-listener");
+    Thread acceptor =
+        new Thread(
+            () -> {
+              while (!listener.isClosed()) {
+                try (Socket socket = listener.accept()) {
+                  connections.incrementAndGet();
+                } catch (IOException closed) {
+                  return;
+                }
+              }
+            },
+            "host-listener");
     acceptor.setDaemon(true);
     acceptor.start();
   }
@@ -83,7 +102,8 @@ class AttackSuiteTest {
 
   /** {@code -Dforklab.attackSandboxes=local} runs the local half only. */
   static Stream<Arguments> attacks() {
-    return Stream.of(System.getProperty("forklab.attackSandboxes", "docker,local").split(",")).flatMap(sandbox -> ATTACKS.stream().map(attack -> Arguments.of(sandbox, attack)));
+    return Stream.of(System.getProperty("forklab.attackSandboxes", "docker,local").split(","))
+        .flatMap(sandbox -> ATTACKS.stream().map(attack -> Arguments.of(sandbox, attack)));
   }
 
   @ParameterizedTest(name = "{1} in the {0} sandbox")
@@ -100,10 +120,24 @@ class AttackSuiteTest {
 
     StringWriter stdout = new StringWriter();
     StringWriter stderr = new StringWriter();
-    int status = Forklab.execute(new String[] {
-      "grade", submission.toString(), "--course", Fixtures.echoCourse().toString(),
-      "--sandbox", sandbox, "--ci", "true", "--out", out.toString(), "--seed", "11"
-    }, new PrintWriter(stdout, true), new PrintWriter(stderr, true));
+    int status =
+        Forklab.execute(
+            new String[] {
+              "grade",
+              submission.toString(),
+              "--course",
+              Fixtures.echoCourse().toString(),
+              "--sandbox",
+              sandbox,
+              "--ci",
+              "true",
+              "--out",
+              out.toString(),
+              "--seed",
+              "11"
+            },
+            new PrintWriter(stdout, true),
+            new PrintWriter(stderr, true));
 
     assertThat(status).as("exit status; stderr:%n%s", stderr).isZero();
     JsonNode results = JSON.readTree(out.resolve("results.json").toFile());
@@ -113,7 +147,9 @@ class AttackSuiteTest {
       String exercise = test.path("extra_data").path("exercise").asText();
       String check = test.path("extra_data").path("check").asText();
       if (exercise.equals("ex91-plain")) {
-        assertThat(test.path("score").asDouble()).as("bystander check %s", check).isEqualTo(test.path("max_score").asDouble());
+        assertThat(test.path("score").asDouble())
+            .as("bystander check %s", check)
+            .isEqualTo(test.path("max_score").asDouble());
       }
       if (exercise.equals("ex90-echo") && check.equals("echo returns its input")) {
         assertThat(test.path("score").asDouble()).as("the attacked check").isZero();
@@ -123,48 +159,79 @@ class AttackSuiteTest {
       Path file = out.resolve(report);
       assertThat(Files.size(file)).as(report + " size").isLessThan(REPORT_CAP_BYTES);
       String text = Files.readString(file, StandardCharsets.UTF_8);
-      assertThat(text).as(report).doesNotContain(token).doesNotContain(MARKER).doesNotContain(SYMLINK_SECRET);
+      assertThat(text)
+          .as(report)
+          .doesNotContain(token)
+          .doesNotContain(MARKER)
+          .doesNotContain(SYMLINK_SECRET);
     }
     assertThat(connections.get()).as("connections the host listener received").isZero();
-    assertThat(GraderFiles.digests(Fixtures.home())).as("the grader's own classes, libraries and caches")
+    assertThat(GraderFiles.digests(Fixtures.home()))
+        .as("the grader's own classes, libraries and caches")
         .containsAllEntriesOf(graderFiles);
     assertThat(sandboxContainers()).as("sandbox containers left").isEmpty();
     assertThat(volumes()).as("docker volumes left").isSubsetOf(volumesBefore);
-    assertThat(processesOf(SANDBOX_UID)).as("processes of the sandbox user left on the host").isEmpty();
+    assertThat(processesOf(SANDBOX_UID))
+        .as("processes of the sandbox user left on the host")
+        .isEmpty();
     assertThat(filesOf(SANDBOX_UID, List.of(work, Path.of(System.getProperty("java.io.tmpdir")))))
-        .as("files of the sandbox user left on the host").isEmpty();
-    assertThat(Files.exists(Path.of(System.getProperty("java.io.tmpdir"), "forklab-" + ProcessHandle.current().pid())))
-        .as("the grader's scratch folder").isFalse();
+        .as("files of the sandbox user left on the host")
+        .isEmpty();
+    assertThat(
+            Files.exists(
+                Path.of(
+                    System.getProperty("java.io.tmpdir"),
+                    "forklab-" + ProcessHandle.current().pid())))
+        .as("the grader's scratch folder")
+        .isFalse();
   }
 
   /**
-   * Whether a missing bubblewrap fails the local half instead of skipping it; by default the same as
-   * {@code forklab.requireDocker} (CI sets both). A job container without user namespaces sets it false.
+   * Whether a missing bubblewrap fails the local half instead of skipping it; by default the same
+   * as {@code forklab.requireDocker} (CI sets both). A job container without user namespaces sets
+   * it false.
    */
   static final String REQUIRE_BUBBLEWRAP = "forklab.requireBubblewrap";
 
-  /** Returns when {@code sandbox} can run here; skips the test, or fails it where CI requires every sandbox. */
+  /**
+   * Returns when {@code sandbox} can run here; skips the test, or fails it where CI requires every
+   * sandbox.
+   */
   private static void requireSandbox(String sandbox) {
-    String problem = sandbox.equals("docker") ? DockerAvailable.problem()
-        : forklab.sandbox.local.LocalSandbox.bubblewrapUnavailable().orElse(null);
+    String problem =
+        sandbox.equals("docker")
+            ? DockerAvailable.problem()
+            : forklab.sandbox.local.LocalSandbox.bubblewrapUnavailable().orElse(null);
     if (problem == null) {
       return;
     }
-    String required = sandbox.equals("docker") ? DockerAvailable.REQUIRE_PROPERTY : REQUIRE_BUBBLEWRAP;
-    if (Boolean.parseBoolean(System.getProperty(required, System.getProperty(DockerAvailable.REQUIRE_PROPERTY)))) {
-      throw new IllegalStateException("the " + sandbox + " sandbox is needed here, and -D" + required
-          + "=true forbids skipping: " + problem);
+    String required =
+        sandbox.equals("docker") ? DockerAvailable.REQUIRE_PROPERTY : REQUIRE_BUBBLEWRAP;
+    if (Boolean.parseBoolean(
+        System.getProperty(required, System.getProperty(DockerAvailable.REQUIRE_PROPERTY)))) {
+      throw new IllegalStateException(
+          "the "
+              + sandbox
+              + " sandbox is needed here, and -D"
+              + required
+              + "=true forbids skipping: "
+              + problem);
     }
-    org.junit.jupiter.api.Assumptions.abort("skipped, needs the " + sandbox + " sandbox: " + problem);
+    org.junit.jupiter.api.Assumptions.abort(
+        "skipped, needs the " + sandbox + " sandbox: " + problem);
   }
 
   /** The attack's ex90-echo next to a correct ex91-plain. */
   private static Path submission(String attack, Path work) throws IOException {
     Path submission = work.resolve("submission");
     FileTrees.copy(Path.of("src/test/fixtures/attacks").resolve(attack), submission);
-    FileTrees.copy(Fixtures.echoSubmission("good").resolve("ex91-plain"), submission.resolve("ex91-plain"));
+    FileTrees.copy(
+        Fixtures.echoSubmission("good").resolve("ex91-plain"), submission.resolve("ex91-plain"));
     if (attack.equals("symlink-escape")) {
-      Path secret = Files.writeString(work.resolve("secret.java"), "class Secret { String s = \"" + SYMLINK_SECRET + "\"; }");
+      Path secret =
+          Files.writeString(
+              work.resolve("secret.java"),
+              "class Secret { String s = \"" + SYMLINK_SECRET + "\"; }");
       Path sources = submission.resolve("ex90-echo/src/main/java/forklab/echo");
       Files.createSymbolicLink(sources.resolve("Secret.java"), secret);
       Files.createSymbolicLink(sources.resolve("outside"), work);
@@ -172,15 +239,19 @@ class AttackSuiteTest {
     return submission;
   }
 
-
   private static DockerClient docker() {
     return DockerClientFactory.instance().client();
   }
 
   private static List<String> sandboxContainers() {
-    return docker().listContainersCmd().withShowAll(true)
-        .withLabelFilter(Map.of(ContainerLabels.SANDBOX, "1")).exec().stream()
-        .map(container -> container.getId()).toList();
+    return docker()
+        .listContainersCmd()
+        .withShowAll(true)
+        .withLabelFilter(Map.of(ContainerLabels.SANDBOX, "1"))
+        .exec()
+        .stream()
+        .map(container -> container.getId())
+        .toList();
   }
 
   private static Set<String> volumes() {
@@ -195,7 +266,10 @@ class AttackSuiteTest {
   private static List<Long> processesOf(int uid) throws IOException {
     List<Long> found = new ArrayList<>();
     try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
-      for (Path entry : entries.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+      for (Path entry :
+          entries
+              .filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+              .toList()) {
         try {
           for (String line : Files.readAllLines(entry.resolve("status"))) {
             if (line.startsWith("Uid:") && line.split("\\s+")[1].equals(Integer.toString(uid))) {
@@ -216,7 +290,9 @@ class AttackSuiteTest {
       try (Stream<Path> paths = Files.walk(root, 4)) {
         for (Path path : paths.toList()) {
           try {
-            if ((Integer) Files.getAttribute(path, "unix:uid", java.nio.file.LinkOption.NOFOLLOW_LINKS) == uid) {
+            if ((Integer)
+                    Files.getAttribute(path, "unix:uid", java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                == uid) {
               found.add(path);
             }
           } catch (IOException | UnsupportedOperationException gone) {

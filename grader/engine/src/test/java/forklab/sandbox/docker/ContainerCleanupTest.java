@@ -24,19 +24,33 @@ class ContainerCleanupTest {
   }
 
   private static List<String> containersOfSession(String session) {
-    return docker().listContainersCmd().withShowAll(true)
-        .withLabelFilter(Map.of(ContainerLabels.SESSION, session)).exec().stream().map(c -> c.getId()).toList();
+    return docker()
+        .listContainersCmd()
+        .withShowAll(true)
+        .withLabelFilter(Map.of(ContainerLabels.SESSION, session))
+        .exec()
+        .stream()
+        .map(c -> c.getId())
+        .toList();
   }
 
   @Test
   void openingTheSandboxRemovesContainersWhoseGraderIsGone() throws Exception {
     Process gone = new ProcessBuilder("true").start();
     gone.waitFor();
-    CreateContainerResponse abandoned = docker().createContainerCmd(SandboxImage.configured())
-        .withCmd("sleep", "300")
-        .withLabels(Map.of(ContainerLabels.SANDBOX, "1", ContainerLabels.SESSION, "abandoned-by-a-killed-grader",
-            ContainerLabels.OWNER_PID, Long.toString(gone.pid())))
-        .exec();
+    CreateContainerResponse abandoned =
+        docker()
+            .createContainerCmd(SandboxImage.configured())
+            .withCmd("sleep", "300")
+            .withLabels(
+                Map.of(
+                    ContainerLabels.SANDBOX,
+                    "1",
+                    ContainerLabels.SESSION,
+                    "abandoned-by-a-killed-grader",
+                    ContainerLabels.OWNER_PID,
+                    Long.toString(gone.pid())))
+            .exec();
     docker().startContainerCmd(abandoned.getId()).exec();
     assertThat(containersOfSession("abandoned-by-a-killed-grader")).hasSize(1);
 
@@ -48,24 +62,37 @@ class ContainerCleanupTest {
   @Test
   void aGraderStoppedMidRunRemovesItsContainerOnTheWayOut() throws Exception {
     Path submission = Path.of("src/test/fixtures/attacks/endless-loop").toAbsolutePath();
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"),
-        "-Dforklab.home=" + Fixtures.home(),
-        "forklab.cli.Forklab", "grade", submission.toString(), "--course", Fixtures.echoCourse().toString(),
-        "--exercise", "ex90-echo", "--sandbox", "docker", "--out", Path.of(System.getProperty("java.io.tmpdir"),
-            "forklab-cleanup-test").toString()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "-Dforklab.home=" + Fixtures.home(),
+                "forklab.cli.Forklab",
+                "grade",
+                submission.toString(),
+                "--course",
+                Fixtures.echoCourse().toString(),
+                "--exercise",
+                "ex90-echo",
+                "--sandbox",
+                "docker",
+                "--out",
+                Path.of(System.getProperty("java.io.tmpdir"), "forklab-cleanup-test").toString()));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().put("TESTCONTAINERS_RYUK_DISABLED", "true");
     builder.environment().put("TESTCONTAINERS_HOST_OVERRIDE", "localhost");
     Process grader = builder.start();
-    Thread drain = new Thread(() -> {
-      try {
-        grader.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
-      } catch (java.io.IOException ignored) {
-        // the grader is gone
-      }
-    });
+    Thread drain =
+        new Thread(
+            () -> {
+              try {
+                grader.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+              } catch (java.io.IOException ignored) {
+                // the grader is gone
+              }
+            });
     drain.setDaemon(true);
     drain.start();
 
@@ -73,8 +100,14 @@ class ContainerCleanupTest {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     List<String> running = List.of();
     while (running.isEmpty() && System.nanoTime() < deadline && grader.isAlive()) {
-      running = docker().listContainersCmd().withLabelFilter(Map.of(label, Long.toString(grader.pid()))).exec()
-          .stream().map(c -> c.getId()).toList();
+      running =
+          docker()
+              .listContainersCmd()
+              .withLabelFilter(Map.of(label, Long.toString(grader.pid())))
+              .exec()
+              .stream()
+              .map(c -> c.getId())
+              .toList();
       Thread.sleep(200);
     }
     assertThat(running).as("the grader's container, while the endless loop runs").isNotEmpty();
@@ -82,8 +115,13 @@ class ContainerCleanupTest {
     grader.destroy();
     assertThat(grader.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
-    assertThat(docker().listContainersCmd().withShowAll(true)
-        .withLabelFilter(Map.of(label, Long.toString(grader.pid()))).exec())
-        .as("containers left by the stopped grader").isEmpty();
+    assertThat(
+            docker()
+                .listContainersCmd()
+                .withShowAll(true)
+                .withLabelFilter(Map.of(label, Long.toString(grader.pid())))
+                .exec())
+        .as("containers left by the stopped grader")
+        .isEmpty();
   }
 }

@@ -13,11 +13,15 @@ final class DockerAvailable implements ExecutionCondition {
   public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
     String problem = problem();
     if (problem == null) {
-      return ConditionEvaluationResult.enabled("a Docker engine answers and the sandbox image is there");
+      return ConditionEvaluationResult.enabled(
+          "a Docker engine answers and the sandbox image is there");
     }
     if (Boolean.getBoolean(REQUIRE_PROPERTY)) {
-      throw new IllegalStateException("this test needs Docker, and -D" + REQUIRE_PROPERTY
-          + "=true forbids skipping it: " + problem);
+      throw new IllegalStateException(
+          "this test needs Docker, and -D"
+              + REQUIRE_PROPERTY
+              + "=true forbids skipping it: "
+              + problem);
     }
     return ConditionEvaluationResult.disabled("skipped, needs Docker: " + problem);
   }

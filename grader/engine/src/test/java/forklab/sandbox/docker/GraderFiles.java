@@ -13,22 +13,31 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * The files the grader runs from (the runner's classes, libraries and modules, the engine's classes,
- * Forklab's caches), each with a digest of its content: to prove that a submission changed none.
+ * The files the grader runs from (the runner's classes, libraries and modules, the engine's
+ * classes, Forklab's caches), each with a digest of its content: to prove that a submission changed
+ * none.
  */
 final class GraderFiles {
   private GraderFiles() {}
 
   static Map<Path, String> digests(Path home) {
     Map<Path, String> digests = new TreeMap<>();
-    for (Path root : List.of(home.resolve("grader/runner/target/classes"), home.resolve("grader/runner/target/runner-lib"),
-        home.resolve("grader/runner/target/runner-modules"), home.resolve("grader/engine/target/classes"),
-        home.resolve(".forklab"))) {
+    for (Path root :
+        List.of(
+            home.resolve("grader/runner/target/classes"),
+            home.resolve("grader/runner/target/runner-lib"),
+            home.resolve("grader/runner/target/runner-modules"),
+            home.resolve("grader/engine/target/classes"),
+            home.resolve(".forklab"))) {
       if (!Files.isDirectory(root)) {
         continue;
       }
       try (Stream<Path> files = Files.walk(root)) {
-        for (Path file : files.filter(Files::isRegularFile).filter(file -> !file.toString().endsWith(".log")).toList()) {
+        for (Path file :
+            files
+                .filter(Files::isRegularFile)
+                .filter(file -> !file.toString().endsWith(".log"))
+                .toList()) {
           digests.put(file, sha256(Files.readAllBytes(file)));
         }
       } catch (IOException e) {

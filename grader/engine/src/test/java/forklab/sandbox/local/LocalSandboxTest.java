@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class LocalSandboxTest {
-  private static final String PROGRAMS = """
+  private static final String PROGRAMS =
+      """
       package forklab.probe;
 
       import java.nio.file.Files;
@@ -100,7 +100,8 @@ class LocalSandboxTest {
     Path file = src.resolve("forklab/probe/Programs.java");
     Files.createDirectories(file.getParent());
     Files.writeString(file, PROGRAMS);
-    CompileResult compiled = new JavaCompilation().compile(List.of(file), src, List.of(), programs.resolve("classes"));
+    CompileResult compiled =
+        new JavaCompilation().compile(List.of(file), src, List.of(), programs.resolve("classes"));
     assertThat(compiled.errors()).isEmpty();
     classes = compiled.classes();
   }
@@ -109,18 +110,25 @@ class LocalSandboxTest {
   void givesTheJvmOnlyItsOwnVariablesPlusHomeTmpdirAndTheRunMarker() throws Exception {
     List<String> lines = new ArrayList<>();
 
-    ExecutionResult result = sandbox().execute(execution("PrintEnvironment", 20, "", Map.of("GREETING", "hello world")), lines::add);
+    ExecutionResult result =
+        sandbox()
+            .execute(
+                execution("PrintEnvironment", 20, "", Map.of("GREETING", "hello world")),
+                lines::add);
 
     assertThat(result.exitCode()).isZero();
     Map<String, String> env = new LinkedHashMap<>();
-    lines.stream().filter(line -> line.startsWith("env ")).map(line -> line.substring(4).split("=", 2))
+    lines.stream()
+        .filter(line -> line.startsWith("env "))
+        .map(line -> line.substring(4).split("=", 2))
         .forEach(pair -> env.put(pair[0], pair[1]));
     assertThat(env.keySet()).containsExactlyInAnyOrder("GREETING", "HOME", "TMPDIR", "FORKLAB_RUN");
     assertThat(env).containsEntry("GREETING", "hello world");
     Path home = Path.of(env.get("HOME"));
     assertThat(home.getParent()).isEqualTo(scratch);
     assertThat(home.getFileName().toString()).isEqualTo("run-" + env.get("FORKLAB_RUN"));
-    assertThat(UUID.fromString(env.get("FORKLAB_RUN")).toString()).isEqualTo(env.get("FORKLAB_RUN"));
+    assertThat(UUID.fromString(env.get("FORKLAB_RUN")).toString())
+        .isEqualTo(env.get("FORKLAB_RUN"));
     assertThat(env).containsEntry("TMPDIR", home.resolve("tmp").toString());
     assertThat(lines).contains("dir " + home, "tmpdir " + home.resolve("tmp"));
   }
@@ -156,7 +164,9 @@ class LocalSandboxTest {
   void deliversStandardInputAndThenClosesIt() throws Exception {
     List<String> lines = new ArrayList<>();
 
-    ExecutionResult result = sandbox().execute(execution("Echo", 20, "key=abc\nmode=run\n\ngrüße\n", Map.of()), lines::add);
+    ExecutionResult result =
+        sandbox()
+            .execute(execution("Echo", 20, "key=abc\nmode=run\n\ngrüße\n", Map.of()), lines::add);
 
     assertThat(result.timedOut()).isFalse();
     assertThat(result.exitCode()).isEqualTo(7);
@@ -181,9 +191,13 @@ class LocalSandboxTest {
   void killsOrphanedAndDetachedDescendantsByTheirMarkerWithoutAPidNamespace() throws Exception {
     String runId = UUID.randomUUID().toString();
     Path go = signals.resolve("go");
-    ProcessBuilder builder = new ProcessBuilder(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx64m", "-cp", classes.toString(),
-        "forklab.probe.Spawner");
+    ProcessBuilder builder =
+        new ProcessBuilder(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Xmx64m",
+            "-cp",
+            classes.toString(),
+            "forklab.probe.Spawner");
     builder.environment().clear();
     builder.environment().put(LocalSandbox.RUN_MARKER, runId);
     builder.environment().put("SLEEP_BINARY", binary("sleep"));
@@ -199,24 +213,31 @@ class LocalSandboxTest {
       children = pids.stream().map(Long::parseLong).toList();
       Files.createFile(go);
       assertThat(process.waitFor()).isZero();
-      assertThat(children).as("children orphaned by their parent's exit").allSatisfy(pid ->
-          assertThat(running(pid)).as("child %d", pid).isTrue());
+      assertThat(children)
+          .as("children orphaned by their parent's exit")
+          .allSatisfy(pid -> assertThat(running(pid)).as("child %d", pid).isTrue());
 
       ProcessTree.kill(process, LocalSandbox.RUN_MARKER, runId);
     } finally {
-      carrying(LocalSandbox.RUN_MARKER + "=" + runId).forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+      carrying(LocalSandbox.RUN_MARKER + "=" + runId)
+          .forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
     }
 
-    assertThat(children).allSatisfy(pid -> assertThat(running(pid)).as("child %d still runs", pid).isFalse());
+    assertThat(children)
+        .allSatisfy(pid -> assertThat(running(pid)).as("child %d still runs", pid).isFalse());
     assertThat(ProcessTree.marked(LocalSandbox.RUN_MARKER + "=" + runId)).isEmpty();
   }
 
   @Test
   void killsALiveProcessTreeWithItsDetachedChild() throws Exception {
     String runId = UUID.randomUUID().toString();
-    ProcessBuilder builder = new ProcessBuilder(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx64m", "-cp", classes.toString(),
-        "forklab.probe.Spawner");
+    ProcessBuilder builder =
+        new ProcessBuilder(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Xmx64m",
+            "-cp",
+            classes.toString(),
+            "forklab.probe.Spawner");
     builder.environment().clear();
     builder.environment().put(LocalSandbox.RUN_MARKER, runId);
     builder.environment().put("SLEEP_BINARY", binary("sleep"));
@@ -227,16 +248,21 @@ class LocalSandboxTest {
     List<Long> children;
     try {
       var out = process.inputReader(StandardCharsets.UTF_8);
-      children = Stream.of(out.readLine().substring("pids ".length()).split(" ")).map(Long::parseLong).toList();
+      children =
+          Stream.of(out.readLine().substring("pids ".length()).split(" "))
+              .map(Long::parseLong)
+              .toList();
       assertThat(out.readLine()).isEqualTo("ready");
 
       ProcessTree.kill(process, LocalSandbox.RUN_MARKER, runId);
     } finally {
-      carrying(LocalSandbox.RUN_MARKER + "=" + runId).forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+      carrying(LocalSandbox.RUN_MARKER + "=" + runId)
+          .forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
     }
 
     assertThat(process.waitFor()).isEqualTo(137);
-    assertThat(children).allSatisfy(pid -> assertThat(running(pid)).as("child %d still runs", pid).isFalse());
+    assertThat(children)
+        .allSatisfy(pid -> assertThat(running(pid)).as("child %d still runs", pid).isFalse());
   }
 
   /**
@@ -245,8 +271,8 @@ class LocalSandboxTest {
    * environment while they all run, and checks that none of them outlives {@code execute}. The
    * program ends once it has been seen, unless {@code STAY} is set.
    */
-  private ExecutionResult runSpawnerAndCheckNoProcessSurvives(Map<String, String> extra, int timeLimitSeconds)
-      throws Exception {
+  private ExecutionResult runSpawnerAndCheckNoProcessSurvives(
+      Map<String, String> extra, int timeLimitSeconds) throws Exception {
     String probe = "PROBE=" + UUID.randomUUID();
     Path go = signals.resolve("go");
     Map<String, String> environment = new LinkedHashMap<>(extra);
@@ -257,27 +283,35 @@ class LocalSandboxTest {
     LocalSandbox sandbox = sandbox();
     List<String> printedPids = new ArrayList<>();
     Map<Long, String> seen = new java.util.concurrent.ConcurrentHashMap<>();
-    Consumer<String> lines = line -> {
-      if (line.startsWith("pids ")) {
-        printedPids.addAll(List.of(line.substring(5).split(" ")));
-      }
-      if (line.equals("ready")) {
-        carrying(probe).forEach(pid -> seen.put(pid, commandLine(pid)));
-        try {
-          Files.createFile(go);
-        } catch (IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-      }
-    };
+    Consumer<String> lines =
+        line -> {
+          if (line.startsWith("pids ")) {
+            printedPids.addAll(List.of(line.substring(5).split(" ")));
+          }
+          if (line.equals("ready")) {
+            carrying(probe).forEach(pid -> seen.put(pid, commandLine(pid)));
+            try {
+              Files.createFile(go);
+            } catch (IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+          }
+        };
 
-    ExecutionResult result = sandbox.execute(execution("Spawner", timeLimitSeconds, "", environment), lines);
+    ExecutionResult result =
+        sandbox.execute(execution("Spawner", timeLimitSeconds, "", environment), lines);
 
-    assertThat(seen.values()).as("the sleeping children seen while the program ran")
+    assertThat(seen.values())
+        .as("the sleeping children seen while the program ran")
         .filteredOn(command -> command.matches(".*sleep 30[012] "))
         .hasSize(3);
-    assertThat(seen.keySet()).as("processes that carried the probe").allSatisfy(pid ->
-        assertThat(running(pid)).as("process %d (%s) still runs", pid, seen.get(pid)).isFalse());
+    assertThat(seen.keySet())
+        .as("processes that carried the probe")
+        .allSatisfy(
+            pid ->
+                assertThat(running(pid))
+                    .as("process %d (%s) still runs", pid, seen.get(pid))
+                    .isFalse());
     assertThat(carrying(probe)).isEmpty();
     assertThat(printedPids).hasSize(3);
     if (!sandbox.hasPidNamespace()) {
@@ -293,21 +327,35 @@ class LocalSandboxTest {
     return LocalSandbox.trusted(scratch);
   }
 
-  private static Execution execution(String mainClass, int timeLimitSeconds, String stdin, Map<String, String> environment) {
-    return new Execution(mainClass, List.of(classes), "forklab.probe." + mainClass, List.of(), stdin,
-        new Limits(timeLimitSeconds, 5, 64, 64, 256, 64, 1), environment);
+  private static Execution execution(
+      String mainClass, int timeLimitSeconds, String stdin, Map<String, String> environment) {
+    return new Execution(
+        mainClass,
+        List.of(classes),
+        "forklab.probe." + mainClass,
+        List.of(),
+        stdin,
+        new Limits(timeLimitSeconds, 5, 64, 64, 256, 64, 1),
+        environment);
   }
 
   private static String binary(String name) {
-    return Stream.of("/usr/bin", "/bin").map(folder -> Path.of(folder, name)).filter(Files::isExecutable)
-        .findFirst().orElseThrow(() -> new IllegalStateException(name + " is not installed")).toString();
+    return Stream.of("/usr/bin", "/bin")
+        .map(folder -> Path.of(folder, name))
+        .filter(Files::isExecutable)
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException(name + " is not installed"))
+        .toString();
   }
 
-  /** Live processes whose environment holds {@code entry}, read from /proc as the host sees them. */
+  /**
+   * Live processes whose environment holds {@code entry}, read from /proc as the host sees them.
+   */
   private static List<Long> carrying(String entry) {
     byte[] wanted = (entry + "\0").getBytes(StandardCharsets.UTF_8);
     try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
-      return entries.filter(path -> path.getFileName().toString().matches("\\d+"))
+      return entries
+          .filter(path -> path.getFileName().toString().matches("\\d+"))
           .filter(path -> contains(read(path.resolve("environ")), wanted))
           .map(path -> Long.parseLong(path.getFileName().toString()))
           .filter(LocalSandboxTest::running)
@@ -323,13 +371,15 @@ class LocalSandboxTest {
     if (handle.isEmpty() || !handle.get().isAlive()) {
       return false;
     }
-    String stat = new String(read(Path.of("/proc", Long.toString(pid), "stat")), StandardCharsets.UTF_8);
+    String stat =
+        new String(read(Path.of("/proc", Long.toString(pid), "stat")), StandardCharsets.UTF_8);
     int end = stat.lastIndexOf(')');
     return end > 0 && end + 2 < stat.length() && "ZX".indexOf(stat.charAt(end + 2)) < 0;
   }
 
   private static String commandLine(long pid) {
-    return new String(read(Path.of("/proc", Long.toString(pid), "cmdline")), StandardCharsets.UTF_8).replace('\0', ' ');
+    return new String(read(Path.of("/proc", Long.toString(pid), "cmdline")), StandardCharsets.UTF_8)
+        .replace('\0', ' ');
   }
 
   private static byte[] read(Path file) {
