@@ -17,11 +17,13 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Grades the real course: references, skeletons, and broken or partial submissions. */
+@Tag("slow")
 @Timeout(600)
 class CourseGradingTest {
   @TempDir Path scratch;

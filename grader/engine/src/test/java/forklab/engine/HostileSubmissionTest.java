@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Hostile submissions to the test-only echo course. Each one attacks in one check; the others must
  * be graded normally, the grader must finish, and nothing may be left running.
  */
+@Tag("slow")
 @Timeout(120)
 class HostileSubmissionTest {
   @TempDir Path scratch;

@@ -15,12 +15,14 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * When the grader, not the student, is at fault: no score, exit 3, and nothing reads as a failure.
  */
+@Tag("slow")
 class InfrastructureErrorTest {
   @TempDir Path work;
 

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.TestInfo;
  * likes. Timings on a shared machine are noisy, so a cheat is asserted never to PASS and the honest
  * candidate never to FAIL; no exact verdict is asserted.
  */
+@Tag("slow")
 @Tag("timing")
 class SpeedupJudgeAttackTest {
   private static final int THREADS = 2;

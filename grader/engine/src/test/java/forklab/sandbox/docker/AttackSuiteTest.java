@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -40,6 +41,7 @@ import org.testcontainers.DockerClientFactory;
  * grader's own files are unchanged, and the host is left as it was. Where a sandbox is missing the
  * test is skipped, and fails instead under {@code -Dforklab.requireDocker=true} (CI).
  */
+@Tag("slow")
 @Timeout(240)
 class AttackSuiteTest {
   static final List<String> ATTACKS =

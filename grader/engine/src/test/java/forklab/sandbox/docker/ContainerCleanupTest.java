@@ -11,11 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.testcontainers.DockerClientFactory;
 
 /** Without Ryuk, Forklab's own sweeps remove its containers, also when a grader is killed. */
+@Tag("slow")
 @RequiresDocker
 @Timeout(120)
 class ContainerCleanupTest {
