@@ -1,6 +1,9 @@
 package forklab.cli;
 
+import forklab.sandbox.docker.TestcontainersEnvironment;
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -9,18 +12,19 @@ import picocli.CommandLine.HelpCommand;
 @Command(
     name = "forklab",
     mixinStandardHelpOptions = true,
-    version = "forklab " + forklab.engine.Grader.VERSION,
+    versionProvider = VersionProvider.class,
     description = "Grades exercises on threads vs processes with hidden JUnit and ArchUnit checks.",
-    subcommands = {GradeCommand.class, VerifyCommand.class, HelpCommand.class},
-    exitCodeListHeading = "%nExit status:%n",
-    exitCodeList = {
-      "0:graded (whatever the score)",
-      "1:graded, score below --fail-under (verify: an expectation failed)",
-      "2:bad usage or unreadable submission",
-      "3:infrastructure error: no score was given"
-    })
+    subcommands = {GradeCommand.class, VerifyCommand.class, HelpCommand.class})
 public final class Forklab implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  private final TestcontainersEnvironment testcontainers;
+  private final SandboxOpener opener;
+
+  Forklab(TestcontainersEnvironment testcontainers, SandboxOpener opener) {
+    this.testcontainers = testcontainers;
+    this.opener = opener;
+  }
 
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(System.out, true);
@@ -33,17 +37,48 @@ public final class Forklab implements Runnable {
 
   /** Runs the command line with the given writers and returns the exit status. */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine line = new CommandLine(new Forklab());
+    return execute(
+        args,
+        out,
+        err,
+        new Forklab(TestcontainersEnvironment.of(System.getenv()), Sandboxes::open));
+  }
+
+  /** Runs {@code root}'s command line: tests give it their own environment and sandboxes. */
+  static int execute(String[] args, PrintWriter out, PrintWriter err, Forklab root) {
+    CommandLine line = new CommandLine(root);
     line.setOut(out);
     line.setErr(err);
+    documentExitCodes(line);
     line.setExecutionExceptionHandler(
         (exception, commandLine, parsed) -> {
           commandLine.getErr().println("forklab: " + exception.getMessage());
           return exception instanceof IllegalArgumentException
-              ? ExitCodes.USAGE
-              : ExitCodes.INFRASTRUCTURE;
+              ? ExitCode.USAGE.code()
+              : ExitCode.INFRASTRUCTURE.code();
         });
     return line.execute(args);
+  }
+
+  /** Each command's help ends with the exit statuses of {@link ExitCode}. */
+  private static void documentExitCodes(CommandLine line) {
+    for (CommandLine command :
+        List.of(line, line.getSubcommands().get("grade"), line.getSubcommands().get("verify"))) {
+      Map<String, String> list = ExitCode.helpFor(command.getCommandName());
+      command
+          .getCommandSpec()
+          .usageMessage()
+          .exitCodeListHeading("%nExit status:%n")
+          .exitCodeList(list);
+    }
+  }
+
+  TestcontainersEnvironment testcontainers() {
+    return testcontainers;
+  }
+
+  SandboxOpener opener() {
+    return opener;
   }
 
   @Override

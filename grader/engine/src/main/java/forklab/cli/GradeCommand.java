@@ -1,40 +1,53 @@
 package forklab.cli;
 
+import forklab.api.Goal;
 import forklab.discover.SubmissionException;
-import forklab.engine.Grader;
+import forklab.engine.GradeOptions;
+import forklab.engine.Version;
 import forklab.engine.Workbench;
-import forklab.report.Reports;
 import forklab.sandbox.Sandbox;
 import forklab.sandbox.SandboxException;
+import forklab.sandbox.docker.TestcontainersEnvironment;
 import forklab.score.ExerciseResult;
 import forklab.score.GradeResult;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
-/** {@code forklab grade DIR}: grades one submission and writes the four reports. */
+/** {@code forklab grade DIR}: grades one submission and writes its reports. */
 @Command(
     name = "grade",
     header = "Grade a submission and write its four reports to OUT.",
     mixinStandardHelpOptions = true,
-    exitCodeListHeading = "%nExit status:%n",
-    exitCodeList = {
-      "0:graded (whatever the score)",
-      "1:graded, score below --fail-under",
-      "2:bad usage or unreadable submission",
-      "3:infrastructure error: no score was given"
+    footerHeading = "%nEnvironment:%n",
+    footer = {
+      "  --sandbox docker needs " + TestcontainersEnvironment.RYUK_DISABLED + "=true and",
+      "  " + TestcontainersEnvironment.HOST_OVERRIDE + "=localhost in the environment,",
+      "  which Testcontainers reads itself; ./forklab sets them."
     })
 final class GradeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+
+  @ParentCommand Forklab root;
+
+  @Mixin CommonOptions common;
 
   @Parameters(
       paramLabel = "DIR",
@@ -55,32 +68,26 @@ final class GradeCommand implements Callable<Integer> {
   Path out = Path.of("grade-report");
 
   @Option(
-      names = "--sandbox",
-      paramLabel = "MODE",
-      description = "auto, docker or local (default: ${DEFAULT-VALUE})")
-  SandboxChoice sandbox = SandboxChoice.auto;
-
-  @Option(
-      names = "--fail-under",
-      paramLabel = "PCT",
-      description = "exit 1 when the score is below PCT percent")
-  Double failUnder;
-
-  @Option(
-      names = "--course",
-      paramLabel = "HOME",
+      names = "--format",
+      paramLabel = "FORMAT",
+      split = ",",
+      converter = FormatName.class,
+      completionCandidates = ReportFormats.Names.class,
       description =
-          "the course to use: a folder with exercises/,"
-              + " solutions/ and grader/checks/ (default: this Forklab's own)")
-  Path course;
+          "write only this report: ${COMPLETION-CANDIDATES} (repeatable; default: all four)")
+  List<String> formats = new ArrayList<>();
+
+  private Double failUnder;
 
   @Option(
       names = "--goal",
       paramLabel = "GOAL",
+      converter = GoalOption.Converter.class,
+      completionCandidates = GoalOption.Ids.class,
       description =
-          "grade only the checks of this goal: correctness,"
-              + " concurrency, isolation, speedup or architecture (repeatable; compiling is always checked)")
-  List<String> goals = new ArrayList<>();
+          "grade only the checks of this goal: ${COMPLETION-CANDIDATES}"
+              + " (repeatable; compiling is always checked)")
+  List<Goal> goals = new ArrayList<>();
 
   @Option(
       names = "--check",
@@ -88,13 +95,7 @@ final class GradeCommand implements Callable<Integer> {
       description = "grade only the checks whose name contains TEXT")
   String check;
 
-  @Option(
-      names = "--retry-unjudged",
-      paramLabel = "N",
-      description =
-          "measure an exercise again, up to N times,"
-              + " while some of its checks are not judged here (default: ${DEFAULT-VALUE})")
-  int retryUnjudged;
+  private int retryUnjudged;
 
   @Option(
       names = "--trusted",
@@ -104,85 +105,107 @@ final class GradeCommand implements Callable<Integer> {
   boolean trusted;
 
   @Option(
-      names = "--ci",
-      arity = "1",
-      paramLabel = "BOOL",
-      defaultValue = "${env:CI:-false}",
-      description =
-          "grade as CI does: untrusted code only in Docker or bubblewrap, exercises that need a"
-              + " container only in Docker (default: ${DEFAULT-VALUE}, from the CI variable)")
-  boolean ci;
+      names = "--fail-under",
+      paramLabel = "PCT",
+      description = "exit 1 when the score is below PCT percent (0 to 100)")
+  void failUnder(double percent) {
+    if (!(percent >= 0 && percent <= 100)) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "Invalid value for option '--fail-under': a percentage from 0 to 100, not "
+              + Points.format(percent));
+    }
+    failUnder = percent;
+  }
 
   @Option(
-      names = "--seed",
+      names = "--retry-unjudged",
       paramLabel = "N",
-      description = "seed for randomized checks (default: a fresh one, printed)")
-  Long seed;
+      defaultValue = "0",
+      description =
+          "measure an exercise again, up to N times,"
+              + " while some of its checks are not judged here (default: ${DEFAULT-VALUE})")
+  void retryUnjudged(int times) {
+    if (times < 0) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "Invalid value for option '--retry-unjudged': 0 or more, not " + times);
+    }
+    retryUnjudged = times;
+  }
 
   @Override
   public Integer call() throws Exception {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
-    if (failUnder != null && (failUnder < 0 || failUnder > 100)) {
+    // Refused before any sandbox opens: nothing starts for a folder that is not there.
+    if (!Files.isDirectory(submission)) {
       stderr.println(
-          "forklab grade: --fail-under takes a percentage from 0 to 100, not " + failUnder);
-      return ExitCodes.USAGE;
+          "forklab grade: the submission folder "
+              + submission
+              + " does not exist or is not a folder");
+      return ExitCode.USAGE.code();
     }
-    long runSeed = seed != null ? seed : new SecureRandom().nextLong() & Long.MAX_VALUE;
-    try (Workbench workbench = Workbench.forCourse(course)) {
-      return run(workbench, runSeed, stdout, stderr);
+    if (!Files.isReadable(submission) || !Files.isExecutable(submission)) {
+      stderr.println("forklab grade: the submission folder " + submission + " cannot be read");
+      return ExitCode.USAGE.code();
+    }
+    GradeOptions options =
+        new GradeOptions(
+            submission,
+            exercises,
+            common.seedOrFresh(),
+            new LinkedHashSet<>(goals),
+            check,
+            retryUnjudged,
+            common.ci);
+    try (Workbench workbench = Workbench.forCourse(common.home, common.course)) {
+      return run(workbench, options, stdout, stderr);
     }
   }
 
-  private int run(Workbench workbench, long runSeed, PrintWriter stdout, PrintWriter stderr)
+  private int run(Workbench workbench, GradeOptions options, PrintWriter stdout, PrintWriter stderr)
       throws Exception {
     List<String> warnings = new ArrayList<>();
     GradeResult grade;
-    boolean requireIsolation = ci && !trusted;
-    try (Sandbox chosen =
-        Sandboxes.open(sandbox, workbench.scratch(), requireIsolation, warnings, stderr)) {
-      stderr.println("forklab: seed " + runSeed + ", sandbox " + chosen.name());
-      java.util.Set<forklab.api.Goal> onlyGoals = new java.util.HashSet<>();
-      for (String goal : goals) {
-        onlyGoals.add(forklab.api.Goal.fromId(goal));
-      }
-      grade =
-          workbench
-              .grader(chosen)
-              .containerRequired(ci)
-              .retryUnjudged(retryUnjudged)
-              .onlyGoals(onlyGoals)
-              .onlyNamed(check)
-              .grade(submission, exercises, runSeed, warnings, stderr::println);
+    SandboxRequest request =
+        new SandboxRequest(
+            common.sandbox, common.image(), root.testcontainers(), common.ci && !trusted);
+    try (Sandbox chosen = root.opener().open(request, workbench.scratch(), warnings, stderr)) {
+      stderr.println("forklab: seed " + options.seed() + ", sandbox " + chosen.name());
+      grade = workbench.grader(chosen).grade(options, warnings, stderr::println);
     } catch (SubmissionException e) {
       stderr.println("forklab grade: " + e.getMessage());
-      return ExitCodes.USAGE;
+      return ExitCode.USAGE.code();
     } catch (SandboxException e) {
       // No score is given, and the reports say why: nothing reads this as the student's failure.
-      String message = "the " + sandbox + " sandbox could not be used: " + e.getMessage();
-      Reports.writeAll(
+      String message = "the " + common.sandbox + " sandbox could not be used: " + e.getMessage();
+      ReportFormats.write(
           new GradeResult(
-              Grader.VERSION,
-              sandbox == SandboxChoice.docker ? "docker" : "local",
-              java.time.Instant.now(),
-              java.time.Duration.ZERO,
+              Version.current(),
+              common.sandbox == SandboxChoice.docker ? "docker" : "local",
+              Instant.now(),
+              Duration.ZERO,
               List.of(),
               message,
               warnings),
-          out);
+          out,
+          new LinkedHashSet<>(formats));
       stderr.println("forklab grade: infrastructure error, no score was given: " + message);
-      return ExitCodes.INFRASTRUCTURE;
+      return ExitCode.INFRASTRUCTURE.code();
     }
-    List<Path> written = Reports.writeAll(grade, out);
+    List<Path> written = ReportFormats.write(grade, out, new LinkedHashSet<>(formats));
     printSummary(stdout, grade, written);
     if (grade.hasInfrastructureError()) {
       stderr.println(
           "forklab grade: infrastructure error, no score was given: "
               + grade.infrastructureError());
-      return ExitCodes.INFRASTRUCTURE;
+      return ExitCode.INFRASTRUCTURE.code();
     }
     double percent = grade.maxScore() == 0 ? 100 : 100 * grade.score() / grade.maxScore();
-    return failUnder != null && percent < failUnder ? ExitCodes.BELOW_THRESHOLD : ExitCodes.GRADED;
+    return failUnder != null && percent < failUnder
+        ? ExitCode.BELOW_THRESHOLD.code()
+        : ExitCode.GRADED.code();
   }
 
   private static void printSummary(PrintWriter out, GradeResult grade, List<Path> written) {
@@ -203,5 +226,20 @@ final class GradeCommand implements Callable<Integer> {
         Points.format(grade.maxScore()),
         percent);
     out.println("reports: " + String.join(", ", written.stream().map(Path::toString).toList()));
+  }
+
+  /** A {@code --format} name; anything else is a bad usage naming the formats. */
+  static final class FormatName implements ITypeConverter<String> {
+    @Override
+    public String convert(String value) {
+      if (!ReportFormats.byName().containsKey(value)) {
+        throw new TypeConversionException(
+            "unknown format '"
+                + value
+                + "'; the formats are "
+                + String.join(", ", ReportFormats.byName().keySet()));
+      }
+      return value;
+    }
   }
 }

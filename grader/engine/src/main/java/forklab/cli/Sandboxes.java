@@ -3,7 +3,6 @@ package forklab.cli;
 import forklab.sandbox.Sandbox;
 import forklab.sandbox.SandboxException;
 import forklab.sandbox.docker.DockerSandbox;
-import forklab.sandbox.docker.SandboxImage;
 import forklab.sandbox.local.LocalSandbox;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -17,17 +16,10 @@ final class Sandboxes {
    * {@code docker} fails when no engine or image is there; {@code auto} falls back to the local
    * sandbox with a warning (on {@code err} and in {@code warnings}, which reach the reports). The
    * local sandbox is confined by bubblewrap where it works, else a bare child process.
-   *
-   * @param requireIsolation refuse a bare child process (untrusted code in CI)
    */
-  static Sandbox open(
-      SandboxChoice choice,
-      Path scratch,
-      boolean requireIsolation,
-      List<String> warnings,
-      PrintWriter err)
+  static Sandbox open(SandboxRequest request, Path scratch, List<String> warnings, PrintWriter err)
       throws SandboxException {
-    Sandbox sandbox = open(choice, scratch, warnings, err);
+    Sandbox sandbox = openChoice(request, scratch, warnings, err);
     if (sandbox.isolation().containsUntrustedCode()) {
       return sandbox;
     }
@@ -35,7 +27,7 @@ final class Sandboxes {
         "neither Docker nor bubblewrap can isolate the submission here ("
             + LocalSandbox.bubblewrapUnavailable().orElse("bubblewrap unusable")
             + ")";
-    if (requireIsolation) {
+    if (request.requireIsolation()) {
       sandbox.close();
       throw new SandboxException(
           why
@@ -51,17 +43,17 @@ final class Sandboxes {
     return sandbox;
   }
 
-  private static Sandbox open(
-      SandboxChoice choice, Path scratch, List<String> warnings, PrintWriter err)
+  private static Sandbox openChoice(
+      SandboxRequest request, Path scratch, List<String> warnings, PrintWriter err)
       throws SandboxException {
-    return switch (choice) {
+    return switch (request.choice()) {
       case local -> new LocalSandbox(scratch);
-      case docker -> DockerSandbox.open(SandboxImage.configured());
+      case docker -> DockerSandbox.open(request.image(), request.testcontainers());
       case auto -> {
         String reason;
-        if (DockerSandbox.engineAnswers()) {
+        if (DockerSandbox.engineAnswers(request.testcontainers())) {
           try {
-            yield DockerSandbox.open(SandboxImage.configured());
+            yield DockerSandbox.open(request.image(), request.testcontainers());
           } catch (SandboxException e) {
             reason = e.getMessage();
           }

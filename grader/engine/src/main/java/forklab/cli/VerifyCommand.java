@@ -5,14 +5,14 @@ import forklab.sandbox.Sandbox;
 import forklab.verify.Expectation;
 import forklab.verify.Verifier;
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -23,14 +23,7 @@ import picocli.CommandLine.Spec;
     name = "verify",
     header =
         "Check that each reference earns full marks, each skeleton no hidden points, each mutant loses points.",
-    mixinStandardHelpOptions = true,
-    exitCodeListHeading = "%nExit status:%n",
-    exitCodeList = {
-      "0:every expectation held",
-      "1:an expectation failed",
-      "2:bad usage",
-      "3:infrastructure error"
-    })
+    mixinStandardHelpOptions = true)
 final class VerifyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -40,28 +33,15 @@ final class VerifyCommand implements Callable<Integer> {
       description = "verify only this exercise (repeatable)")
   List<String> exercises = new ArrayList<>();
 
-  @Option(
-      names = "--sandbox",
-      paramLabel = "MODE",
-      description = "auto, docker or local (default: ${DEFAULT-VALUE})")
-  SandboxChoice sandbox = SandboxChoice.auto;
+  @ParentCommand Forklab root;
 
-  @Option(
-      names = "--course",
-      paramLabel = "HOME",
-      description =
-          "the course to use: a folder with exercises/,"
-              + " solutions/ and grader/checks/ (default: this Forklab's own)")
-  Path course;
-
-  @Option(names = "--seed", paramLabel = "N", description = "seed for randomized checks")
-  Long seed;
+  @Mixin CommonOptions common;
 
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    try (Workbench workbench = Workbench.forCourse(course)) {
+    try (Workbench workbench = Workbench.forCourse(common.home, common.course)) {
       return run(workbench, out, err);
     }
   }
@@ -74,15 +54,19 @@ final class VerifyCommand implements Callable<Integer> {
                 + id
                 + "'; known: "
                 + String.join(", ", workbench.course().ids()));
-        return ExitCodes.USAGE;
+        return ExitCode.USAGE.code();
       }
     }
     List<Expectation> expectations;
+    // The course's own code is trusted: no isolation is required to run it.
+    SandboxRequest request =
+        new SandboxRequest(common.sandbox, common.image(), root.testcontainers(), false);
     try (Sandbox chosen =
-        Sandboxes.open(sandbox, workbench.scratch(), false, new ArrayList<>(), err)) {
+        root.opener().open(request, workbench.scratch(), new ArrayList<>(), err)) {
       Verifier verifier =
-          new Verifier(workbench.course(), workbench.grader(chosen), workbench.scratch());
-      long runSeed = seed != null ? seed : new SecureRandom().nextLong() & Long.MAX_VALUE;
+          new Verifier(
+              workbench.course(), workbench.grader(chosen), workbench.scratch(), common.ci);
+      long runSeed = common.seedOrFresh();
       err.println("forklab: seed " + runSeed);
       expectations = verifier.verify(exercises, runSeed, err::println);
     }
@@ -97,6 +81,6 @@ final class VerifyCommand implements Callable<Integer> {
       failed += expectation.met() ? 0 : 1;
     }
     out.println(expectations.size() - failed + " of " + expectations.size() + " expectations held");
-    return failed == 0 ? ExitCodes.GRADED : ExitCodes.BELOW_THRESHOLD;
+    return failed == 0 ? ExitCode.GRADED.code() : ExitCode.BELOW_THRESHOLD.code();
   }
 }

@@ -1,8 +1,11 @@
 package forklab.course;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,10 +13,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -22,32 +25,14 @@ import java.util.stream.Stream;
  * solutions/<id>}.
  */
 public record Course(Path home, List<ExerciseSpec> exercises) {
-  private static final Set<String> KNOWN_KEYS =
-      new java.util.TreeSet<>(
-          Set.of(
-              "id",
-              "title",
-              "package",
-              "points",
-              "limits",
-              "sandbox",
-              "allow",
-              "packages",
-              "jvm-options",
-              "calibrate"));
-  private static final Set<String> POINT_KEYS =
-      new java.util.TreeSet<>(Set.of("compile", "public-test"));
-  private static final Set<String> LIMIT_KEYS =
-      new java.util.TreeSet<>(
-          Set.of(
-              "time-limit-seconds",
-              "test-timeout-seconds",
-              "heap-mb",
-              "output-kib",
-              "memory-mb",
-              "pids",
-              "cpus"));
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final ObjectMapper YAML =
+      YAMLMapper.builder()
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+          .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+          .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+          .build();
 
   public Course {
     exercises = List.copyOf(exercises);
@@ -94,112 +79,48 @@ public record Course(Path home, List<ExerciseSpec> exercises) {
   }
 
   static ExerciseSpec read(Path home, Path descriptor) {
+    String folder = descriptor.getParent().getFileName().toString();
     try {
       JsonNode root = YAML.readTree(descriptor.toFile());
       if (root == null || !root.isObject()) {
         throw new IllegalArgumentException("is empty or not a mapping");
       }
-      knownKeys(root, KNOWN_KEYS, "");
-      String id = text(root, "id", descriptor.getParent().getFileName().toString());
-      if (!id.equals(descriptor.getParent().getFileName().toString())) {
+      Descriptor file = YAML.readValue(descriptor.toFile(), Descriptor.class);
+      String id = Descriptor.or(file.id(), folder);
+      if (!id.equals(folder)) {
         throw new IllegalArgumentException("id '" + id + "' differs from its folder name");
       }
-      JsonNode points = root.path("points");
-      JsonNode limits = root.path("limits");
-      knownKeys(points, POINT_KEYS, "points.");
-      knownKeys(limits, LIMIT_KEYS, "limits.");
-      Limits defaults = Limits.DEFAULTS;
+      Descriptor.Points points = Descriptor.or(file.points(), new Descriptor.Points(null, null));
+      Descriptor.LimitKeys limits =
+          Descriptor.or(
+              file.limits(), new Descriptor.LimitKeys(null, null, null, null, null, null, null));
       Set<ForbiddenApi> allowed = EnumSet.noneOf(ForbiddenApi.class);
-      root.path("allow").forEach(rule -> allowed.add(ForbiddenApi.fromId(rule.asText())));
-      Set<String> packages = new java.util.TreeSet<>();
-      root.path("packages").forEach(name -> packages.add(name.asText().trim()));
-      List<String> jvmOptions = new ArrayList<>();
-      root.path("jvm-options").forEach(option -> jvmOptions.add(option.asText()));
-      String sandbox = text(root, "sandbox", "optional");
-      if (!sandbox.equals("optional") && !sandbox.equals("required")) {
-        throw new IllegalArgumentException(
-            "sandbox must be optional or required, not '" + sandbox + "'");
+      for (String rule : Descriptor.or(file.allow(), List.<String>of())) {
+        allowed.add(ForbiddenApi.fromId(rule));
       }
-      JsonNode calibrate = root.path("calibrate");
-      if (!calibrate.isMissingNode() && !calibrate.isBoolean()) {
-        throw new IllegalArgumentException(
-            "calibrate must be true or false, not '" + calibrate.asText() + "'");
+      Set<String> packages = new TreeSet<>();
+      for (String name : Descriptor.or(file.packages(), List.<String>of())) {
+        packages.add(name.trim());
       }
       return new ExerciseSpec(
           id,
-          text(root, "title", id),
-          text(root, "package", null),
-          number(points, "points.", "compile", 1),
-          number(points, "points.", "public-test", 1),
-          new Limits(
-              whole(limits, "time-limit-seconds", defaults.timeLimitSeconds()),
-              whole(limits, "test-timeout-seconds", defaults.testTimeoutSeconds()),
-              whole(limits, "heap-mb", defaults.heapMb()),
-              whole(limits, "output-kib", defaults.outputKib()),
-              whole(limits, "memory-mb", defaults.memoryMb()),
-              whole(limits, "pids", defaults.pids()),
-              whole(limits, "cpus", defaults.cpus())),
-          SandboxNeed.valueOf(sandbox.toUpperCase(java.util.Locale.ROOT)),
+          Descriptor.or(file.title(), id),
+          file.packageName(),
+          Descriptor.or(points.compile(), 1.0),
+          Descriptor.or(points.publicTest(), 1.0),
+          limits.over(Limits.DEFAULTS),
+          Descriptor.or(file.sandbox(), SandboxNeed.OPTIONAL),
           allowed,
           home.resolve("exercises").resolve(id).resolve("src/main/java"),
           home.resolve("exercises").resolve(id).resolve("src/test/java"),
           descriptor.getParent().resolve("java"),
-          jvmOptions,
-          calibrate.asBoolean(false),
+          Descriptor.or(file.jvmOptions(), List.<String>of()),
+          Descriptor.or(file.calibrate(), false),
           packages);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(DescriptorErrors.describe(descriptor, e), e);
     } catch (IOException | RuntimeException e) {
       throw new IllegalArgumentException(descriptor + ": " + e.getMessage(), e);
     }
-  }
-
-  private static void knownKeys(JsonNode node, Set<String> known, String prefix) {
-    if (node.isMissingNode()) {
-      return;
-    }
-    if (!node.isObject()) {
-      throw new IllegalArgumentException("'" + prefix.replace(".", "") + "' must be a mapping");
-    }
-    for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-      String name = names.next();
-      if (!known.contains(name)) {
-        throw new IllegalArgumentException(
-            "unknown key '" + prefix + name + "' (known: " + String.join(", ", known) + ")");
-      }
-    }
-  }
-
-  private static double number(JsonNode section, String prefix, String name, double fallback) {
-    JsonNode node = section.get(name);
-    if (node == null) {
-      return fallback;
-    }
-    if (!node.isNumber()) {
-      throw new IllegalArgumentException(
-          "'" + prefix + name + "' must be a number, not '" + node.asText() + "'");
-    }
-    return node.asDouble();
-  }
-
-  private static int whole(JsonNode limits, String name, int fallback) {
-    JsonNode node = limits.get(name);
-    if (node == null) {
-      return fallback;
-    }
-    if (!node.canConvertToInt() || !node.isIntegralNumber()) {
-      throw new IllegalArgumentException(
-          "'limits." + name + "' must be a whole number, not '" + node.asText() + "'");
-    }
-    return node.asInt();
-  }
-
-  private static String text(JsonNode root, String name, String fallback) {
-    JsonNode node = root.get(name);
-    if (node == null || node.isNull()) {
-      if (fallback == null) {
-        throw new IllegalArgumentException("missing '" + name + "'");
-      }
-      return fallback;
-    }
-    return node.asText();
   }
 }

@@ -44,7 +44,7 @@ import java.util.function.Consumer;
  * score, one exercise at a time so that speedup checks have the machine to themselves.
  */
 public final class Grader {
-  public static final String VERSION = "0.1.0";
+  private static final String VERSION = Version.current();
 
   private final Course course;
   private final Sandbox sandbox;
@@ -55,10 +55,6 @@ public final class Grader {
   private final JavaCompilation javac = new JavaCompilation();
   private final ForbiddenApiCheck forbiddenApis = new ForbiddenApiCheck();
   private final Scorer scorer = new Scorer();
-  private int retryUnjudged;
-  private boolean containerRequired = "true".equalsIgnoreCase(System.getenv("CI"));
-  private java.util.Set<forklab.api.Goal> onlyGoals = java.util.Set.of();
-  private String onlyNamed = "";
 
   public Grader(
       Course course,
@@ -76,53 +72,18 @@ public final class Grader {
   }
 
   /**
-   * Re-runs an exercise up to {@code times} more times while some of its checks are not judged
-   * here, keeping for each such check the first judged verdict.
-   */
-  public Grader retryUnjudged(int times) {
-    if (times < 0) {
-      throw new IllegalArgumentException("--retry-unjudged takes 0 or more, not " + times);
-    }
-    this.retryUnjudged = times;
-    return this;
-  }
-
-  /**
-   * Whether exercises that declare {@code sandbox: required} may only run in a container; true by
-   * default where the environment says {@code CI=true}.
-   */
-  public Grader containerRequired(boolean required) {
-    this.containerRequired = required;
-    return this;
-  }
-
-  /** Grades only the checks whose name contains {@code text} (and compiling); all when empty. */
-  public Grader onlyNamed(String text) {
-    this.onlyNamed = text == null ? "" : text;
-    return this;
-  }
-
-  /** Grades only the checks of these goals (and compiling); all when empty. */
-  public Grader onlyGoals(java.util.Set<forklab.api.Goal> goals) {
-    this.onlyGoals = java.util.Set.copyOf(goals);
-    return this;
-  }
-
-  /**
-   * Grades {@code submission}.
+   * Grades {@code options.submission()} as {@code options} say.
    *
-   * @param only exercise ids to grade; all when empty
-   * @param seed the seed for randomized checks
+   * @param warnings notes for the reports about how it was graded (the sandbox chosen)
    * @param progress receives one line per stage, for a person watching
    * @throws SubmissionException when the submission cannot be read at all
    */
-  public GradeResult grade(
-      Path submission,
-      List<String> only,
-      long seed,
-      List<String> warnings,
-      Consumer<String> progress)
+  public GradeResult grade(GradeOptions options, List<String> warnings, Consumer<String> progress)
       throws SubmissionException, InterruptedException, IOException {
+    Path submission = options.submission();
+    List<String> only = options.exercises();
+    long seed = options.seed();
+    int retryUnjudged = options.retryUnjudged();
     Instant started = clock.instant();
     long startNanos = System.nanoTime();
     Files.createDirectories(scratch);
@@ -139,7 +100,7 @@ public final class Grader {
       String infrastructureError = null;
       for (SubmittedExercise exercise : found) {
         progress.accept("grading " + exercise.spec().id());
-        ExerciseAttempt attempt = attempt(exercise, workspace, seed);
+        ExerciseAttempt attempt = attempt(exercise, workspace, seed, options);
         if (attempt.infrastructureError().isPresent() && infrastructureError == null) {
           infrastructureError = exercise.spec().id() + ": " + attempt.infrastructureError().get();
         }
@@ -155,7 +116,7 @@ public final class Grader {
                   + " of "
                   + retryUnjudged
                   + ")");
-          ExerciseAttempt again = attempt(exercise, workspace, seed + retry);
+          ExerciseAttempt again = attempt(exercise, workspace, seed + retry, options);
           if (again.infrastructureError().isEmpty()) {
             result = judgedFirst(result, scorer.score(again));
           }
@@ -185,7 +146,8 @@ public final class Grader {
     }
   }
 
-  private ExerciseAttempt attempt(SubmittedExercise exercise, Path workspace, long seed)
+  private ExerciseAttempt attempt(
+      SubmittedExercise exercise, Path workspace, long seed, GradeOptions options)
       throws IOException, InterruptedException {
     ExerciseSpec spec = exercise.spec();
     CheckSuite suite;
@@ -201,16 +163,13 @@ public final class Grader {
           Optional.empty(),
           Optional.of("the exercise's checks could not be prepared: " + e.getMessage()));
     }
-    if (!onlyGoals.isEmpty() || !onlyNamed.isEmpty()) {
+    if (options.filtersChecks()) {
       suite =
           new CheckSuite(
               spec,
               suite.publicTests(),
               suite.hiddenChecks(),
-              suite.checks().stream()
-                  .filter(check -> onlyGoals.isEmpty() || onlyGoals.contains(check.goal()))
-                  .filter(check -> check.name().contains(onlyNamed))
-                  .toList());
+              suite.checks().stream().filter(options::selects).toList());
     }
     if (exercise.missing()) {
       return new ExerciseAttempt(
@@ -218,7 +177,7 @@ public final class Grader {
     }
     if (spec.sandbox() == SandboxNeed.REQUIRED
         && sandbox.isolation() != Isolation.CONTAINER
-        && containerRequired) {
+        && options.containerRequired()) {
       return new ExerciseAttempt(
           exercise,
           suite,
@@ -252,7 +211,7 @@ public final class Grader {
     }
     try {
       List<String> only =
-          onlyGoals.isEmpty() && onlyNamed.isEmpty()
+          !options.filtersChecks()
               ? List.of()
               : suite.checks().stream().map(check -> check.id()).toList();
       RunOutcome run =

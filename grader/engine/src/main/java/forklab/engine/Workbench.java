@@ -48,21 +48,15 @@ public final class Workbench implements AutoCloseable {
   }
 
   /**
-   * The workbench of this Forklab installation for {@code course}, or for its own course when
-   * {@code course} is null, with a scratch folder of this process.
+   * The workbench of the Forklab installation under {@code home} for {@code course}, or for its own
+   * course when {@code course} is null, with a scratch folder of this process.
    */
-  public static Workbench forCourse(Path course) {
-    Path home = defaultHome();
+  public static Workbench forCourse(Path home, Path course) {
+    Path forklabHome = home.toAbsolutePath().normalize();
     return new Workbench(
-        home, course == null ? home : course.toAbsolutePath().normalize(), defaultScratch());
-  }
-
-  /** The home folder: {@code -Dforklab.home}, else the current folder. */
-  public static Path defaultHome() {
-    String configured = System.getProperty("forklab.home");
-    return Path.of(configured == null || configured.isBlank() ? "." : configured)
-        .toAbsolutePath()
-        .normalize();
+        forklabHome,
+        course == null ? forklabHome : course.toAbsolutePath().normalize(),
+        defaultScratch());
   }
 
   /** A scratch folder for this process under the system's temporary folder. */

@@ -3,6 +3,7 @@ package forklab.verify;
 import forklab.course.Course;
 import forklab.course.ExerciseSpec;
 import forklab.discover.SubmissionException;
+import forklab.engine.GradeOptions;
 import forklab.engine.Grader;
 import forklab.score.CheckResult;
 import forklab.score.ExerciseResult;
@@ -21,11 +22,22 @@ public final class Verifier {
   private final Course course;
   private final Grader grader;
   private final Path scratch;
+  private final boolean containerRequired;
 
+  /** A verifier that runs exercises needing a container wherever the grader's sandbox is. */
   public Verifier(Course course, Grader grader, Path scratch) {
+    this(course, grader, scratch, false);
+  }
+
+  /**
+   * @param containerRequired exercises that declare {@code sandbox: required} run only in a
+   *     container (CI)
+   */
+  public Verifier(Course course, Grader grader, Path scratch, boolean containerRequired) {
     this.course = course;
     this.grader = grader;
     this.scratch = scratch;
+    this.containerRequired = containerRequired;
   }
 
   public List<Expectation> verify(List<String> only, long seed, Consumer<String> progress)
@@ -54,7 +66,11 @@ public final class Verifier {
   public ExerciseResult grade(Path submission, ExerciseSpec exercise, long seed)
       throws IOException, InterruptedException, SubmissionException {
     GradeResult result =
-        grader.grade(submission, List.of(exercise.id()), seed, List.of(), line -> {});
+        grader.grade(
+            GradeOptions.of(submission, List.of(exercise.id()), seed)
+                .containerRequired(containerRequired),
+            List.of(),
+            line -> {});
     if (result.hasInfrastructureError()) {
       throw new IOException(
           "infrastructure error while grading " + submission + ": " + result.infrastructureError());

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import forklab.engine.Fixtures;
 import forklab.files.FileTrees;
+import forklab.sandbox.docker.TestcontainersEnvironment;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.Charset;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +30,7 @@ class ForklabCommandTest {
   void helpListsTheCommandsAndTheExitStatuses() {
     int status = run("--help");
 
-    assertThat(status).isEqualTo(ExitCodes.GRADED);
+    assertThat(status).isEqualTo(ExitCode.GRADED.code());
     assertThat(out.toString())
         .isEqualTo(
             """
@@ -55,7 +57,7 @@ class ForklabCommandTest {
   void noArgumentsPrintTheSameUsage() {
     int status = run();
 
-    assertThat(status).isEqualTo(ExitCodes.GRADED);
+    assertThat(status).isEqualTo(ExitCode.GRADED.code());
     run("--help");
     String help = out.toString().substring(out.toString().length() / 2);
     assertThat(out.toString()).isEqualTo(help + help);
@@ -65,19 +67,22 @@ class ForklabCommandTest {
   void gradeHelpNamesItsArgumentOptionsAndExitStatuses() {
     int status = run("help", "grade");
 
-    assertThat(status).isEqualTo(ExitCodes.GRADED);
+    assertThat(status).isEqualTo(ExitCode.GRADED.code());
     assertThat(out.toString())
         .startsWith("Grade a submission and write its four reports to OUT.\n");
     assertThat(out.toString())
         .contains("\nUsage: forklab grade [-hV] ", " DIR\n")
         .contains("\n      DIR                  a folder laid out like exercises/\n")
         .contains("\n      --exercise=ID        grade only this exercise (repeatable)\n")
-        .contains("\n      --fail-under=PCT     exit 1 when the score is below PCT percent\n")
+        .contains(
+            "\n      --fail-under=PCT     exit 1 when the score is below PCT percent (0 to 100)\n")
         .contains("\n      --sandbox=MODE       auto, docker or local (default: auto)\n")
         .contains("\n      --out=OUT            where the reports go (default: grade-report)\n")
         .contains(
             "\n      --retry-unjudged=N   measure an exercise again, up to N times, while some\n")
         .contains("\n      --goal=GOAL          grade only the checks of this goal: correctness,\n")
+        .contains("\n      --format=FORMAT[,FORMAT...]\n")
+        .contains("\n      --sandbox-image=IMAGE\n")
         .endsWith(
             """
 
@@ -86,6 +91,11 @@ class ForklabCommandTest {
               1   graded, score below --fail-under
               2   bad usage or unreadable submission
               3   infrastructure error: no score was given
+
+            Environment:
+              --sandbox docker needs TESTCONTAINERS_RYUK_DISABLED=true and
+              TESTCONTAINERS_HOST_OVERRIDE=localhost in the environment,
+              which Testcontainers reads itself; ./forklab sets them.
             """);
   }
 
@@ -93,15 +103,16 @@ class ForklabCommandTest {
   void printsTheVersion() {
     int status = run("--version");
 
-    assertThat(status).isEqualTo(ExitCodes.GRADED);
-    assertThat(out.toString()).isEqualTo("forklab 0.1.0\n");
+    assertThat(status).isEqualTo(ExitCode.GRADED.code());
+    assertThat(out.toString()).isEqualTo("forklab " + forklab.engine.Version.current() + "\n");
+    assertThat(forklab.engine.Version.current()).matches("\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
   }
 
   @Test
   void gradeWithoutAFolderIsABadUsage() {
     int status = run("grade");
 
-    assertThat(status).isEqualTo(ExitCodes.USAGE);
+    assertThat(status).isEqualTo(ExitCode.USAGE.code());
     assertThat(err.toString())
         .startsWith("Missing required parameter: 'DIR'\n")
         .contains("Usage: forklab grade ");
@@ -121,13 +132,10 @@ class ForklabCommandTest {
             "--out",
             submission.resolve("out").toString());
 
-    assertThat(status).isEqualTo(ExitCodes.USAGE);
+    assertThat(status).isEqualTo(ExitCode.USAGE.code());
     assertThat(err.toString())
         .isEqualTo(
-            """
-        forklab: seed 42, sandbox local
-        forklab grade: the submission folder /does/not/exist does not exist or is not a folder
-        """);
+            "forklab grade: the submission folder /does/not/exist does not exist or is not a folder\n");
     assertThat(out.toString()).isEmpty();
     assertThat(submission.resolve("out")).doesNotExist();
   }
@@ -136,63 +144,129 @@ class ForklabCommandTest {
       "forklab grade: infrastructure error, no score was given: the docker sandbox could not be used: ";
 
   @Test
-  void gradeWithTheDockerSandboxIsAnInfrastructureErrorWhenDockerIsNotAvailable() {
-    String missingImage = "forklab-test/no-such-image:never";
-    String previous = System.setProperty("forklab.sandbox.image", missingImage);
-    int status;
-    try {
-      status =
-          run(
+  void gradeWithTheDockerSandboxNamesTheEnvironmentTestcontainersNeeds() {
+    int status =
+        Forklab.execute(
+            new String[] {
               "grade",
               submission.toString(),
               "--sandbox",
               "docker",
+              "--sandbox-image",
+              "forklab-test/no-such-image:never",
               "--out",
-              submission.resolve("out").toString());
-    } finally {
-      if (previous == null) {
-        System.clearProperty("forklab.sandbox.image");
-      } else {
-        System.setProperty("forklab.sandbox.image", previous);
-      }
-    }
+              submission.resolve("out").toString()
+            },
+            new PrintWriter(out, true),
+            new PrintWriter(err, true),
+            new Forklab(TestcontainersEnvironment.of(Map.of()), Sandboxes::open));
 
-    assertThat(status).isEqualTo(ExitCodes.INFRASTRUCTURE);
+    assertThat(status).isEqualTo(ExitCode.INFRASTRUCTURE.code());
     assertThat(out.toString()).isEmpty();
+    assertThat(err.toString())
+        .isEqualTo(
+            PREFIX
+                + "the Docker sandbox needs TESTCONTAINERS_RYUK_DISABLED=true and"
+                + " TESTCONTAINERS_HOST_OVERRIDE=localhost in the environment (Forklab removes its"
+                + " own containers and pulls no helper image); ./forklab sets them\n");
     assertThat(submission.resolve("out/results.json"))
         .content()
         .contains("\"infrastructure_error\" : \"the docker sandbox could not be used: ");
-    List<String> missing = new ArrayList<>();
-    if (!"true".equalsIgnoreCase(System.getenv("TESTCONTAINERS_RYUK_DISABLED"))) {
-      missing.add("TESTCONTAINERS_RYUK_DISABLED=true");
+  }
+
+  @Test
+  void aMissingOrUnreadableSubmissionIsRefusedBeforeAnySandboxOpens() {
+    List<String> opened = new ArrayList<>();
+    SandboxOpener opener =
+        (request, scratch, warnings, errors) -> {
+          opened.add(request.choice().name());
+          throw new AssertionError("no sandbox may open");
+        };
+    Path file = submission.resolve("a-file");
+
+    int missing =
+        Forklab.execute(
+            new String[] {"grade", "/does/not/exist", "--sandbox", "docker"},
+            new PrintWriter(out, true),
+            new PrintWriter(err, true),
+            new Forklab(TestcontainersEnvironment.of(Map.of()), opener));
+    int notAFolder;
+    try {
+      java.nio.file.Files.writeString(file, "x");
+      notAFolder =
+          Forklab.execute(
+              new String[] {"grade", file.toString()},
+              new PrintWriter(out, true),
+              new PrintWriter(err, true),
+              new Forklab(TestcontainersEnvironment.of(Map.of()), opener));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
-    if (System.getenv("TESTCONTAINERS_HOST_OVERRIDE") == null) {
-      missing.add("TESTCONTAINERS_HOST_OVERRIDE=localhost");
-    }
-    if (!missing.isEmpty()) {
-      assertThat(err.toString())
-          .isEqualTo(
-              PREFIX
-                  + "the Docker sandbox needs "
-                  + String.join(" and ", missing)
-                  + " in the environment (Forklab removes its own containers and pulls"
-                  + " no helper image); ./forklab sets them\n");
-    } else {
-      assertThat(err.toString())
-          .satisfiesAnyOf(
-              text -> assertThat(text).startsWith(PREFIX + "no Docker engine answers"),
-              text ->
-                  assertThat(text)
-                      .isEqualTo(
-                          PREFIX
-                              + "the sandbox image "
-                              + missingImage
-                              + " is missing; build it with `docker build -t "
-                              + missingImage
-                              + " grader/sandbox-image` (needs a"
-                              + " registry) or `grader/sandbox-image/build-offline.sh "
-                              + missingImage
-                              + "` (no registry needed)\n"));
+
+    assertThat(missing).isEqualTo(ExitCode.USAGE.code());
+    assertThat(notAFolder).isEqualTo(ExitCode.USAGE.code());
+    assertThat(opened).isEmpty();
+    assertThat(err.toString())
+        .isEqualTo(
+            "forklab grade: the submission folder /does/not/exist does not exist or is not a folder\n"
+                + "forklab grade: the submission folder "
+                + file
+                + " does not exist or is not a folder\n");
+  }
+
+  @Test
+  void anUnknownGoalIsABadUsageNamingTheGoals() {
+    int status = run("grade", "x", "--goal", "speed");
+
+    assertThat(status).isEqualTo(ExitCode.USAGE.code());
+    assertThat(err.toString())
+        .startsWith(
+            "Invalid value for option '--goal' (GOAL): unknown goal 'speed'; the goals are "
+                + String.join(
+                    ", ",
+                    java.util.Arrays.stream(forklab.api.Goal.values())
+                        .map(forklab.api.Goal::id)
+                        .toList())
+                + "\n")
+        .contains("Usage: forklab grade ");
+  }
+
+  @Test
+  void anUnknownFormatIsABadUsageNamingTheFormats() {
+    int status = run("grade", "x", "--format", "pdf");
+
+    assertThat(status).isEqualTo(ExitCode.USAGE.code());
+    assertThat(err.toString())
+        .startsWith(
+            "Invalid value for option '--format' (FORMAT): unknown format 'pdf'; the formats are"
+                + " json, junit, markdown, html\n");
+  }
+
+  @Test
+  void aNegativeRetryCountIsABadUsage() {
+    int status = run("grade", "x", "--retry-unjudged", "-1");
+
+    assertThat(status).isEqualTo(ExitCode.USAGE.code());
+    assertThat(err.toString())
+        .startsWith("Invalid value for option '--retry-unjudged': 0 or more, not -1\n");
+  }
+
+  @Test
+  void aSeedThatIsNotANumberIsABadUsage() {
+    int status = run("verify", "--seed", "forty-two");
+
+    assertThat(status).isEqualTo(ExitCode.USAGE.code());
+    assertThat(err.toString())
+        .startsWith("Invalid value for option '--seed': 'forty-two' is not a long\n")
+        .contains("Usage: forklab verify ");
+  }
+
+  @Test
+  void theContractDocumentsEachExitStatusAsTheHelpDoes() throws Exception {
+    String contract = java.nio.file.Files.readString(Fixtures.home().resolve("docs/contract.md"));
+
+    for (ExitCode status : ExitCode.values()) {
+      assertThat(contract).contains("| " + status.code() + " | " + status.meaning() + " |\n");
     }
   }
 
@@ -244,7 +318,7 @@ class ForklabCommandTest {
       }
     }
 
-    assertThat(refused).isEqualTo(ExitCodes.INFRASTRUCTURE);
+    assertThat(refused).isEqualTo(ExitCode.INFRASTRUCTURE.code());
     assertThat(refusal)
         .contains(
             "forklab grade: infrastructure error, no score was given: the local sandbox could not"
@@ -254,7 +328,7 @@ class ForklabCommandTest {
     assertThat(out.resolve("results.json"))
         .content()
         .contains("\"infrastructure_error\" : \"the local sandbox");
-    assertThat(trusted).isEqualTo(ExitCodes.GRADED);
+    assertThat(trusted).isEqualTo(ExitCode.GRADED.code());
     assertThat(submission.resolve("trusted/results.json"))
         .content()
         .contains("\"infrastructure_error\" : null");
@@ -264,9 +338,11 @@ class ForklabCommandTest {
   void aFailUnderAbove100IsABadUsage() {
     int status = run("grade", "--fail-under", "150", "x");
 
-    assertThat(status).isEqualTo(ExitCodes.USAGE);
+    assertThat(status).isEqualTo(ExitCode.USAGE.code());
     assertThat(err.toString())
-        .isEqualTo("forklab grade: --fail-under takes a percentage from 0 to 100, not 150.0\n");
+        .startsWith(
+            "Invalid value for option '--fail-under': a percentage from 0 to 100, not 150\n")
+        .contains("Usage: forklab grade ");
     assertThat(out.toString()).isEmpty();
   }
 
@@ -274,16 +350,17 @@ class ForklabCommandTest {
   void aNegativeFailUnderIsABadUsage() {
     int status = run("grade", "--fail-under=-1", "x");
 
-    assertThat(status).isEqualTo(ExitCodes.USAGE);
+    assertThat(status).isEqualTo(ExitCode.USAGE.code());
     assertThat(err.toString())
-        .isEqualTo("forklab grade: --fail-under takes a percentage from 0 to 100, not -1.0\n");
+        .startsWith(
+            "Invalid value for option '--fail-under': a percentage from 0 to 100, not -1\n");
   }
 
   @Test
   void anUnknownSandboxIsABadUsageNamingTheChoices() {
     int status = run("grade", "x", "--sandbox", "vm");
 
-    assertThat(status).isEqualTo(ExitCodes.USAGE);
+    assertThat(status).isEqualTo(ExitCode.USAGE.code());
     assertThat(err.toString())
         .startsWith(
             "Invalid value for option '--sandbox': expected one of [auto, docker, local] (case-sensitive) but was 'vm'\n");
@@ -293,7 +370,7 @@ class ForklabCommandTest {
   void anUnknownCommandIsABadUsage() {
     int status = run("publish");
 
-    assertThat(status).isEqualTo(ExitCodes.USAGE);
+    assertThat(status).isEqualTo(ExitCode.USAGE.code());
     assertThat(err.toString()).startsWith("Unmatched argument at index 0: 'publish'\n");
   }
 
@@ -333,7 +410,7 @@ class ForklabCommandTest {
       Fixtures.shell(echo, "rm -rf " + name);
     }
 
-    assertThat(status).as(err.toString()).isEqualTo(ExitCodes.GRADED);
+    assertThat(status).as(err.toString()).isEqualTo(ExitCode.GRADED.code());
     assertThat(out.toString())
         .contains(
             String.format(Locale.ROOT, "%-28s %6s / %s%n", "ex90-echo", "12", "12"),

@@ -138,7 +138,7 @@ class CourseTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             file
-                + ": unknown key 'point' (known: allow, calibrate, id, jvm-options, limits, package, packages,"
+                + ":3:1: unknown key 'point' (known: allow, calibrate, id, jvm-options, limits, package, packages,"
                 + " points, sandbox, title)");
   }
 
@@ -148,19 +148,35 @@ class CourseTest {
         descriptor(
             "ex01-first", "id: ex01-first\npackage: forklab.first\nlimits:\n  time-limit: 10\n");
     assertThatThrownBy(() -> Course.load(home))
-        .hasMessageStartingWith(file + ": unknown key 'limits.time-limit'");
+        .hasMessage(
+            file
+                + ":4:3: unknown key 'limits.time-limit' (known: cpus, heap-mb, memory-mb,"
+                + " output-kib, pids, test-timeout-seconds, time-limit-seconds)");
 
     descriptor("ex01-first", "id: ex01-first\npackage: forklab.first\nlimits:\n  heap-mb: lots\n");
     assertThatThrownBy(() -> Course.load(home))
-        .hasMessage(file + ": 'limits.heap-mb' must be a whole number, not 'lots'");
+        .hasMessage(file + ":4:3: 'limits.heap-mb' must be a whole number, not 'lots'");
 
     descriptor("ex01-first", "id: ex01-first\npackage: forklab.first\npoints:\n  compile: two\n");
     assertThatThrownBy(() -> Course.load(home))
-        .hasMessage(file + ": 'points.compile' must be a number, not 'two'");
+        .hasMessage(file + ":4:3: 'points.compile' must be a number, not 'two'");
 
     descriptor("ex01-first", "id: ex01-first\npackage: forklab.first\nsandbox: maybe\n");
     assertThatThrownBy(() -> Course.load(home))
-        .hasMessage(file + ": sandbox must be optional or required, not 'maybe'");
+        .hasMessage(file + ":3:1: 'sandbox' must be optional or required, not 'maybe'");
+
+    descriptor("ex01-first", "id: ex01-first\npackage: forklab.first\ncalibrate: sometimes\n");
+    assertThatThrownBy(() -> Course.load(home))
+        .hasMessage(file + ":3:1: 'calibrate' must be true or false, not 'sometimes'");
+
+    descriptor(
+        "ex01-first", "id: ex01-first\npackage: forklab.first\nlimits:\n  heap-mb: \"256\"\n");
+    assertThatThrownBy(() -> Course.load(home))
+        .hasMessageStartingWith(file + ":4:3: 'limits.heap-mb' must be a whole number");
+
+    descriptor("ex01-first", "id: ex01-first\npackage: forklab.first\nallow: system-exit\n");
+    assertThatThrownBy(() -> Course.load(home))
+        .hasMessageStartingWith(file + ":3:1: 'allow' must be a list");
   }
 
   @Test

@@ -69,12 +69,10 @@ class CourseGradingTest {
       grade =
           workbench
               .grader(sandbox)
-              .containerRequired(false)
-              .onlyGoals(Set.of(Goal.ARCHITECTURE))
               .grade(
-                  Fixtures.home().resolve("solutions"),
-                  List.of("ex03-parallel-primes"),
-                  42,
+                  GradeOptions.of(
+                          Fixtures.home().resolve("solutions"), List.of("ex03-parallel-primes"), 42)
+                      .only(Set.of(Goal.ARCHITECTURE), ""),
                   List.of(),
                   line -> {});
     }

@@ -43,8 +43,7 @@ public final class Fixtures {
     try (LocalSandbox sandbox = new LocalSandbox(workbench.scratch())) {
       return workbench
           .grader(sandbox)
-          .containerRequired(false)
-          .grade(submission, only, 42, List.of(), line -> {});
+          .grade(GradeOptions.of(submission, only, 42), List.of(), line -> {});
     }
   }
 

@@ -67,9 +67,11 @@ class InfrastructureErrorTest {
       grade =
           workbench
               .grader(sandbox)
-              .containerRequired(true)
               .grade(
-                  Fixtures.echoSubmission("good"), List.of("ex90-echo"), 1, List.of(), line -> {});
+                  GradeOptions.of(Fixtures.echoSubmission("good"), List.of("ex90-echo"), 1)
+                      .containerRequired(true),
+                  List.of(),
+                  line -> {});
     }
 
     assertThat(grade.infrastructureError())
@@ -84,8 +86,7 @@ class InfrastructureErrorTest {
   void aMissingSandboxImageExitsThreeAndTheReportsSaySo() throws Exception {
     Path out = work.resolve("out");
     StringWriter err = new StringWriter();
-    String previous = System.setProperty("forklab.sandbox.image", "forklab-no-such-image:never");
-    try {
+    {
       int status =
           Forklab.execute(
               new String[] {
@@ -95,6 +96,8 @@ class InfrastructureErrorTest {
                 Fixtures.echoCourse().toString(),
                 "--sandbox",
                 "docker",
+                "--sandbox-image",
+                "forklab-no-such-image:never",
                 "--out",
                 out.toString()
               },
@@ -102,12 +105,6 @@ class InfrastructureErrorTest {
               new PrintWriter(err, true));
 
       assertThat(status).isEqualTo(3);
-    } finally {
-      if (previous == null) {
-        System.clearProperty("forklab.sandbox.image");
-      } else {
-        System.setProperty("forklab.sandbox.image", previous);
-      }
     }
     assertThat(err.toString())
         .contains("infrastructure error, no score was given: the docker sandbox could not be used");

@@ -44,10 +44,7 @@ class MutantsAreCaughtTest {
                       .isNotEmpty();
                   try (LocalSandbox sandbox = new LocalSandbox(scratch)) {
                     Verifier verifier =
-                        new Verifier(
-                            workbench.course(),
-                            workbench.grader(sandbox).containerRequired(false),
-                            scratch);
+                        new Verifier(workbench.course(), workbench.grader(sandbox), scratch);
                     Path target = Files.createTempDirectory(scratch, "mutant-");
                     ExerciseResult result =
                         verifier.grade(

@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,10 +42,12 @@ public final class DockerSandbox implements Sandbox {
   /**
    * Connects to the Docker engine and checks that the sandbox image is there.
    *
+   * @param environment what Testcontainers will read from this process's environment
    * @throws SandboxException when no engine answers or the image is missing, saying what to do
    */
-  public static DockerSandbox open(String image) throws SandboxException {
-    requireEnvironment();
+  public static DockerSandbox open(String image, TestcontainersEnvironment environment)
+      throws SandboxException {
+    requireEnvironment(environment);
     DockerClient client;
     try {
       if (!DockerClientFactory.instance().isDockerAvailable()) {
@@ -71,8 +72,8 @@ public final class DockerSandbox implements Sandbox {
   }
 
   /** Whether a Docker engine answers here, without waiting long or throwing. */
-  public static boolean engineAnswers() {
-    if (!"true".equalsIgnoreCase(System.getenv("TESTCONTAINERS_RYUK_DISABLED"))) {
+  public static boolean engineAnswers(TestcontainersEnvironment environment) {
+    if (!environment.ryukDisabled()) {
       return false;
     }
     try {
@@ -82,14 +83,9 @@ public final class DockerSandbox implements Sandbox {
     }
   }
 
-  private static void requireEnvironment() throws SandboxException {
-    List<String> missing = new ArrayList<>();
-    if (!"true".equalsIgnoreCase(System.getenv("TESTCONTAINERS_RYUK_DISABLED"))) {
-      missing.add("TESTCONTAINERS_RYUK_DISABLED=true");
-    }
-    if (System.getenv("TESTCONTAINERS_HOST_OVERRIDE") == null) {
-      missing.add("TESTCONTAINERS_HOST_OVERRIDE=localhost");
-    }
+  private static void requireEnvironment(TestcontainersEnvironment environment)
+      throws SandboxException {
+    List<String> missing = environment.missing();
     if (!missing.isEmpty()) {
       throw new SandboxException(
           "the Docker sandbox needs "

@@ -2,23 +2,12 @@ package forklab.sandbox.docker;
 
 /** Where the sandbox image's name comes from, and how to build it. */
 public final class SandboxImage {
-  /**
-   * The environment variable (or system property {@code forklab.sandbox.image}) naming the image.
-   */
+  /** The environment variable that gives {@code --sandbox-image} its default. */
   public static final String VARIABLE = "FORKLAB_SANDBOX_IMAGE";
 
   public static final String DEFAULT = "forklab-sandbox:latest";
 
   private SandboxImage() {}
-
-  public static String configured() {
-    String property = System.getProperty("forklab.sandbox.image");
-    if (property != null && !property.isBlank()) {
-      return property;
-    }
-    String variable = System.getenv(VARIABLE);
-    return variable != null && !variable.isBlank() ? variable : DEFAULT;
-  }
 
   /** What to tell a user whose engine lacks {@code image}. */
   public static String howToBuild(String image) {

@@ -42,7 +42,7 @@ class ContainerCleanupTest {
     gone.waitFor();
     CreateContainerResponse abandoned =
         docker()
-            .createContainerCmd(SandboxImage.configured())
+            .createContainerCmd(DockerAvailable.image())
             .withCmd("sleep", "300")
             .withLabels(
                 Map.of(
@@ -56,7 +56,7 @@ class ContainerCleanupTest {
     docker().startContainerCmd(abandoned.getId()).exec();
     assertThat(containersOfSession("abandoned-by-a-killed-grader")).hasSize(1);
 
-    DockerSandbox.open(SandboxImage.configured()).close();
+    DockerSandbox.open(DockerAvailable.image(), DockerAvailable.environment()).close();
 
     assertThat(containersOfSession("abandoned-by-a-killed-grader")).isEmpty();
   }

@@ -28,13 +28,24 @@ final class DockerAvailable implements ExecutionCondition {
 
   /** Why the Docker sandbox cannot run here, or null when it can. */
   static String problem() {
-    if (!DockerSandbox.engineAnswers()) {
+    if (!DockerSandbox.engineAnswers(environment())) {
       return "no Docker engine answers (or TESTCONTAINERS_RYUK_DISABLED is not true)";
     }
-    try (DockerSandbox sandbox = DockerSandbox.open(SandboxImage.configured())) {
+    try (DockerSandbox sandbox = DockerSandbox.open(image(), environment())) {
       return null;
     } catch (SandboxException e) {
       return e.getMessage();
     }
+  }
+
+  /** The sandbox image the tests use: {@code FORKLAB_SANDBOX_IMAGE}, else the default. */
+  static String image() {
+    String image = System.getenv(SandboxImage.VARIABLE);
+    return image == null || image.isBlank() ? SandboxImage.DEFAULT : image;
+  }
+
+  /** What Testcontainers reads from this test JVM's environment. */
+  static TestcontainersEnvironment environment() {
+    return TestcontainersEnvironment.of(System.getenv());
   }
 }
