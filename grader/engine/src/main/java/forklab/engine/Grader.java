@@ -14,6 +14,7 @@ import forklab.files.FileTrees;
 import forklab.plan.CheckSuite;
 import forklab.plan.CheckSuites;
 import forklab.plan.CourseBuildException;
+import forklab.protocol.RunnerInput.Mode;
 import forklab.run.CheckRun;
 import forklab.run.RunOutcome;
 import forklab.run.RunnerLibrary;
@@ -219,7 +220,7 @@ public final class Grader {
               sandbox,
               new CheckRun.Request(
                   spec.id(),
-                  "run",
+                  Mode.RUN,
                   suite.roots(),
                   List.of(classes),
                   seed,
@@ -284,7 +285,7 @@ public final class Grader {
               + "): "
               + run.execution().stderr().strip());
     }
-    return run.crash().map(message -> "the check runner failed: " + message);
+    return run.crash().map(crash -> "the check runner failed: " + crash.message());
   }
 
   private static String points(double value) {

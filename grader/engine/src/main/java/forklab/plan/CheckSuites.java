@@ -1,7 +1,6 @@
 package forklab.plan;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import forklab.api.Goal;
 import forklab.build.CompileResult;
@@ -9,6 +8,9 @@ import forklab.build.JavaCompilation;
 import forklab.build.SourceProblem;
 import forklab.course.ExerciseSpec;
 import forklab.files.FileTrees;
+import forklab.protocol.RunnerEvent.Crash;
+import forklab.protocol.RunnerEvent.Plan;
+import forklab.protocol.RunnerInput.Mode;
 import forklab.run.CheckRun;
 import forklab.run.RunOutcome;
 import forklab.run.RunnerLibrary;
@@ -27,6 +29,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -110,7 +113,7 @@ public final class CheckSuites {
                 trustedSandbox,
                 new CheckRun.Request(
                     exercise.id() + "-plan",
-                    "plan",
+                    Mode.PLAN,
                     List.of(publicTests, hidden),
                     List.of(skeleton),
                     0,
@@ -118,52 +121,57 @@ public final class CheckSuites {
                     List.of(),
                     List.of(),
                     false));
-    String planned = outcome.payloads().get("plan");
-    if (planned == null) {
+    Optional<Plan> planned = outcome.plan();
+    if (planned.isEmpty()) {
       throw new CourseBuildException(
           "listing the checks of "
               + exercise.id()
               + " failed: "
-              + outcome.crash().orElse("exit code " + outcome.execution().exitCode())
+              + outcome
+                  .crash()
+                  .map(Crash::message)
+                  .orElse("exit code " + outcome.execution().exitCode())
               + "\n"
               + outcome.execution().stderr());
     }
-    List<PlannedCheck> checks = plan(exercise, JSON.readTree(planned), publicTests);
+    List<PlannedCheck> checks = plan(exercise, planned.get(), publicTests);
     JSON.writeValue(staging.resolve("plan.json").toFile(), checks);
   }
 
-  private List<PlannedCheck> plan(ExerciseSpec exercise, JsonNode planned, Path publicTests)
+  private List<PlannedCheck> plan(ExerciseSpec exercise, Plan planned, Path publicTests)
       throws CourseBuildException {
     List<PlannedCheck> publicChecks = new ArrayList<>();
     List<PlannedCheck> hiddenChecks = new ArrayList<>();
     Set<String> names = new HashSet<>();
-    for (JsonNode check : planned) {
-      String id = check.path("id").asText();
-      String className = check.path("className").asText();
+    for (Plan.Check check : planned.checks()) {
+      String id = check.id();
+      String className = check.className();
       boolean hidden =
           !Files.isRegularFile(publicTests.resolve(className.replace('.', '/') + ".class"));
-      String name = check.path("name").asText();
+      String name = check.displayName();
       if (!names.add(name)) {
         name = name + " (" + className.substring(className.lastIndexOf('.') + 1) + ")";
         names.add(name);
       }
       if (hidden) {
-        if (!check.hasNonNull("goal")) {
-          throw new CourseBuildException(
-              "hidden check " + id + " of " + exercise.id() + " has no @Graded(goal, points)");
-        }
+        Plan.Grading grading =
+            check
+                .graded()
+                .orElseThrow(
+                    () ->
+                        new CourseBuildException(
+                            "hidden check "
+                                + id
+                                + " of "
+                                + exercise.id()
+                                + " has no @Graded(goal, points)"));
         hiddenChecks.add(
-            new PlannedCheck(
-                id,
-                name,
-                Goal.fromId(check.get("goal").asText()),
-                check.get("points").asDouble(),
-                true));
+            new PlannedCheck(id, name, Goal.fromId(grading.goal()), grading.points(), true));
       } else {
         Goal goal = Goal.CORRECTNESS;
-        for (JsonNode tag : check.path("tags")) {
+        for (String tag : check.tags()) {
           for (Goal candidate : Goal.values()) {
-            if (candidate.id().equals(tag.asText())) {
+            if (candidate.id().equals(tag)) {
               goal = candidate;
             }
           }

@@ -1,8 +1,10 @@
 package forklab.run;
 
 import forklab.course.Limits;
+import forklab.protocol.ProtocolCodec;
+import forklab.protocol.RunnerInput;
+import forklab.protocol.RunnerInput.Mode;
 import forklab.runner.Frames;
-import forklab.runner.RunnerConfig;
 import forklab.sandbox.Execution;
 import forklab.sandbox.ExecutionResult;
 import forklab.sandbox.Sandbox;
@@ -33,7 +35,7 @@ public final class CheckRun {
   /**
    * What to run and how.
    *
-   * @param mode {@code plan} to list the checks, {@code run} to run them
+   * @param mode whether to list the checks or run them
    * @param checkRoots class folders of the public tests and hidden checks: their classes travel in
    *     the runner's input, never on its class path
    * @param studentClasses the submission's class folders
@@ -42,7 +44,7 @@ public final class CheckRun {
    */
   public record Request(
       String label,
-      String mode,
+      Mode mode,
       List<Path> checkRoots,
       List<Path> studentClasses,
       long seed,
@@ -63,19 +65,19 @@ public final class CheckRun {
       throws SandboxException, InterruptedException {
     String key = Frames.newKey();
     boolean harden = sandbox.hardensJvm();
-    RunnerConfig config;
+    RunnerInput input;
     try {
-      config =
-          new RunnerConfig(
+      input =
+          new RunnerInput(
               key,
               request.mode(),
-              classFiles(request.checkRoots()),
               request.seed(),
-              request.limits().testTimeoutSeconds(),
-              request.limits().outputKib() * 1024,
               request.only(),
               request.calibrate(),
-              harden);
+              harden,
+              new RunnerInput.Limits(
+                  request.limits().testTimeoutSeconds(), request.limits().outputKib() * 1024),
+              classFiles(request.checkRoots()));
     } catch (IOException e) {
       throw new SandboxException(
           "cannot read the check classes of " + request.label() + ": " + e.getMessage(), e);
@@ -90,7 +92,7 @@ public final class CheckRun {
             harden ? runner.trustedModules() : List.of(),
             RUNNER_MAIN,
             request.jvmOptions(),
-            config.toText(),
+            ProtocolCodec.encode(input) + "\n",
             request.limits(),
             ENVIRONMENT);
     FrameDecoder decoder = new FrameDecoder(key);

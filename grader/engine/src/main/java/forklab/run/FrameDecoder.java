@@ -1,12 +1,18 @@
 package forklab.run;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import forklab.protocol.ProtocolCodec;
+import forklab.protocol.ProtocolException;
+import forklab.protocol.RunnerEvent;
+import forklab.protocol.RunnerEvent.CheckFinished;
+import forklab.protocol.RunnerEvent.CheckStarted;
+import forklab.protocol.RunnerEvent.Crash;
+import forklab.protocol.RunnerEvent.Done;
+import forklab.protocol.RunnerEvent.Exhausted;
+import forklab.protocol.RunnerEvent.Hello;
+import forklab.protocol.RunnerEvent.Plan;
 import forklab.runner.Frames;
 import forklab.sandbox.ExecutionResult;
 import forklab.sandbox.StreamPump;
-import java.io.IOException;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -19,17 +25,19 @@ import java.util.function.Consumer;
  * than the next expected one is accepted, and the frames in between are counted as lost.
  */
 final class FrameDecoder implements Consumer<String> {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int STRAY_KEPT_CHARS = 4 * 1024;
 
   private final Frames frames;
-  private final Map<String, CheckEvent> finished = new LinkedHashMap<>();
-  private final Map<String, String> payloads = new LinkedHashMap<>();
+  private final Map<String, CheckFinished> finished = new LinkedHashMap<>();
   private final StreamPump.Tail stray = StreamPump.tail(STRAY_KEPT_CHARS);
   private final Set<String> lostResults = new LinkedHashSet<>();
   private long sequence;
   private boolean reachedRunner;
   private String running;
+  private Plan plan;
+  private Crash crash;
+  private Exhausted exhausted;
+  private boolean done;
   private int forged;
   private int lostFrames;
   private boolean unnamedLoss;
@@ -58,10 +66,10 @@ final class FrameDecoder implements Consumer<String> {
     sequence = frame.get().sequence() + 1;
     brokenSinceLastFrame = false;
     reachedRunner = true;
-    JsonNode event;
+    RunnerEvent event;
     try {
-      event = JSON.readTree(frame.get().payload());
-    } catch (IOException e) {
+      event = ProtocolCodec.decodeEvent(frame.get().payload());
+    } catch (ProtocolException notAnEvent) {
       forged++;
       return;
     }
@@ -76,10 +84,10 @@ final class FrameDecoder implements Consumer<String> {
    * next frame is that check's result, so a running check's result is among them; a result for a
    * check other than the running one accounts for one lost frame, its start.
    */
-  private void lost(long count, JsonNode next) {
+  private void lost(long count, RunnerEvent next) {
     lostFrames += count;
-    boolean nextIsResult = next.path("type").asText().equals("finished");
-    String nextId = next.path("id").asText();
+    boolean nextIsResult = next instanceof CheckFinished;
+    String nextId = next instanceof CheckFinished result ? result.id() : "";
     long named = 0;
     if (running != null && !(nextIsResult && nextId.equals(running))) {
       lostResults.add(running);
@@ -92,36 +100,22 @@ final class FrameDecoder implements Consumer<String> {
     unnamedLoss |= count > named;
   }
 
-  private void handle(JsonNode event) {
-    String type = event.path("type").asText();
-    switch (type) {
-      case "hello" -> {
+  private void handle(RunnerEvent event) {
+    switch (event) {
+      case Hello hello -> {
         // Any genuine frame, this one or a later one, shows that the runner was reached.
       }
-      case "started" -> running = event.path("id").asText();
-      case "finished" -> {
-        String id = event.path("id").asText();
-        Map<String, String> entries = new LinkedHashMap<>();
-        event
-            .path("entries")
-            .properties()
-            .forEach(entry -> entries.put(entry.getKey(), entry.getValue().asText()));
-        finished.put(
-            id,
-            new CheckEvent(
-                id,
-                event.path("status").asText(),
-                event.path("message").asText(""),
-                entries,
-                Duration.ofMillis(event.path("millis").asLong()),
-                event.path("output").asText("")));
-        if (id.equals(running)) {
+      case CheckStarted started -> running = started.id();
+      case CheckFinished result -> {
+        finished.put(result.id(), result);
+        if (result.id().equals(running)) {
           running = null;
         }
       }
-      case "plan" -> payloads.put("plan", event.path("checks").toString());
-      case "crash", "exhausted" -> payloads.put(type, event.path("message").asText());
-      default -> payloads.put(type, event.toString());
+      case Plan listed -> plan = listed;
+      case Crash failure -> crash = failure;
+      case Exhausted used -> exhausted = used;
+      case Done end -> done = true;
     }
   }
 
@@ -131,7 +125,10 @@ final class FrameDecoder implements Consumer<String> {
         reachedRunner,
         finished,
         Optional.ofNullable(running),
-        payloads,
+        Optional.ofNullable(plan),
+        Optional.ofNullable(crash),
+        Optional.ofNullable(exhausted),
+        done,
         forged,
         loss,
         stray.toString(),

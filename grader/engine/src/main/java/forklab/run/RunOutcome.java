@@ -1,5 +1,9 @@
 package forklab.run;
 
+import forklab.protocol.RunnerEvent.CheckFinished;
+import forklab.protocol.RunnerEvent.Crash;
+import forklab.protocol.RunnerEvent.Exhausted;
+import forklab.protocol.RunnerEvent.Plan;
 import forklab.sandbox.ExecutionResult;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +17,10 @@ import java.util.Optional;
  * @param finished the finished checks by id
  * @param running the id of a check that started and never finished (the JVM died or timed out in
  *     it)
- * @param payloads non-check frames by type (plan, crash)
+ * @param plan the checks the runner listed, in plan mode
+ * @param crash the runner's own failure (a bug or broken installation), if it reported one
+ * @param exhausted how the submission used up the JVM (heap, stack, threads), if the runner saw it
+ * @param completed whether the runner reported that it got to its end
  * @param forgedLines how many lines looked like frames but were not genuine (imitations, or broken
  *     frames)
  * @param loss the runner's frames that did not arrive intact
@@ -22,9 +29,12 @@ import java.util.Optional;
  */
 public record RunOutcome(
     boolean reachedRunner,
-    Map<String, CheckEvent> finished,
+    Map<String, CheckFinished> finished,
     Optional<String> running,
-    Map<String, String> payloads,
+    Optional<Plan> plan,
+    Optional<Crash> crash,
+    Optional<Exhausted> exhausted,
+    boolean completed,
     int forgedLines,
     FrameLoss loss,
     String strayOutput,
@@ -32,22 +42,6 @@ public record RunOutcome(
 
   public RunOutcome {
     finished = Map.copyOf(finished);
-    payloads = Map.copyOf(payloads);
-  }
-
-  /** The runner's own crash message (a bug or broken installation), if it reported one. */
-  public Optional<String> crash() {
-    return Optional.ofNullable(payloads.get("crash"));
-  }
-
-  /** How the submission exhausted the JVM (heap, stack, threads), if the runner saw it happen. */
-  public Optional<String> exhausted() {
-    return Optional.ofNullable(payloads.get("exhausted"));
-  }
-
-  /** Whether the runner reported that it ran every check to its end. */
-  public boolean completed() {
-    return payloads.containsKey("done");
   }
 
   public List<String> finishedIds() {

@@ -5,7 +5,7 @@ import forklab.api.Measured;
 import forklab.build.SourceProblem;
 import forklab.course.ExerciseSpec;
 import forklab.plan.PlannedCheck;
-import forklab.run.CheckEvent;
+import forklab.protocol.RunnerEvent.CheckFinished;
 import forklab.run.FrameLoss;
 import forklab.run.RunOutcome;
 import forklab.runner.SandboxRunner;
@@ -161,7 +161,7 @@ public final class Scorer {
 
   private static CheckResult dynamicCheck(
       ExerciseSpec exercise, PlannedCheck planned, RunOutcome run, Map<String, String> names) {
-    CheckEvent event = run.finished().get(planned.id());
+    CheckFinished event = run.finished().get(planned.id());
     if (event == null) {
       return result(
           exercise,
@@ -176,9 +176,9 @@ public final class Scorer {
     String output = Caps.output(event.output());
     String message = Caps.message(event.message());
     return switch (event.status()) {
-      case "SUCCESSFUL" ->
+      case SUCCESSFUL ->
           result(exercise, planned, Verdict.PASS, "", output, measurement, event.duration());
-      case "ABORTED" ->
+      case ABORTED ->
           result(
               exercise,
               planned,
@@ -219,7 +219,7 @@ public final class Scorer {
       }
       if (run.exhausted().isPresent()) {
         return "did not finish: the JVM running the checks gave out while this check ran ("
-            + Caps.message(run.exhausted().get())
+            + Caps.message(run.exhausted().get().message())
             + ")\n  try next: look for data that grows without bound, endless"
             + " recursion, or threads created in a loop";
       }

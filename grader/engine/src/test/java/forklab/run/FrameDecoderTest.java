@@ -2,6 +2,16 @@ package forklab.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import forklab.protocol.ProtocolCodec;
+import forklab.protocol.RunnerEvent;
+import forklab.protocol.RunnerEvent.CheckFinished;
+import forklab.protocol.RunnerEvent.CheckStarted;
+import forklab.protocol.RunnerEvent.Crash;
+import forklab.protocol.RunnerEvent.Done;
+import forklab.protocol.RunnerEvent.Exhausted;
+import forklab.protocol.RunnerEvent.Hello;
+import forklab.protocol.RunnerEvent.Plan;
+import forklab.protocol.RunnerEvent.Status;
 import forklab.runner.Frames;
 import forklab.sandbox.ExecutionResult;
 import java.time.Duration;
@@ -18,16 +28,77 @@ class FrameDecoderTest {
   private static final ExecutionResult ENDED_NORMALLY =
       new ExecutionResult(0, false, false, Duration.ZERO, "", Map.of());
 
+  private static final Hello HELLO = new Hello("25", 2, false);
+
   private final Frames frames = new Frames(KEY);
   private final List<String> lines = new ArrayList<>();
   private long sequence;
 
   @Test
+  void theTypedEventsArriveAsTheyWereSent() {
+    Map<String, String> entries = Map.of("forklab.speedup", "2.9");
+    CheckFinished failed =
+        new CheckFinished("a.B#c", Status.FAILED, "expected 4", entries, 12, "out\n");
+    Plan plan =
+        new Plan(
+            List.of(
+                new Plan.Check(
+                    "a.B#c", "a.B", "c()", List.of("speed"), new Plan.Grading("speedup", 3))));
+    frame(HELLO);
+    frame(plan);
+    started("a.B#c");
+    frame(failed);
+    frame(new Exhausted("java.lang.OutOfMemoryError: Java heap space"));
+    frame(new Crash("boom"));
+    frame(new Done());
+
+    RunOutcome outcome = decode();
+
+    assertThat(outcome.finished()).containsExactly(Map.entry("a.B#c", failed));
+    assertThat(outcome.finished().get("a.B#c").duration()).isEqualTo(Duration.ofMillis(12));
+    assertThat(outcome.plan()).contains(plan);
+    assertThat(outcome.exhausted())
+        .contains(new Exhausted("java.lang.OutOfMemoryError: Java heap space"));
+    assertThat(outcome.crash()).contains(new Crash("boom"));
+    assertThat(outcome.completed()).isTrue();
+    assertThat(outcome.forgedLines()).isZero();
+  }
+
+  @Test
+  void aGenuinelySignedFrameThatIsNoKnownEventIsCountedAsForgedAndTakenForNothing() {
+    frame(HELLO);
+    started("A");
+    frame("{\"type\":\"finished\",\"id\":\"A\",\"status\":\"SUCCESSFUL\"}"); // fields missing
+    frame("{\"type\":\"passed\",\"id\":\"A\"}"); // no such event
+    frame("{\"type\":\"done\",\"points\":99}"); // an unknown property
+    frame("not json");
+
+    RunOutcome outcome = decode();
+
+    assertThat(outcome.finishedIds()).isEmpty();
+    assertThat(outcome.running()).contains("A");
+    assertThat(outcome.completed()).isFalse();
+    assertThat(outcome.forgedLines()).isEqualTo(4);
+  }
+
+  @Test
+  void withoutADoneTheRunIsNotCompletedAndNothingElseIsMadeUp() {
+    frame(HELLO);
+
+    RunOutcome outcome = decode();
+
+    assertThat(outcome.completed()).isFalse();
+    assertThat(outcome.plan()).isEmpty();
+    assertThat(outcome.crash()).isEmpty();
+    assertThat(outcome.exhausted()).isEmpty();
+  }
+
+  @Test
   void framesInOrderGiveEveryResult() {
-    frame("{\"type\":\"hello\"}");
+    frame(HELLO);
     started("A");
     finished("A");
-    frame("{\"type\":\"done\"}");
+    frame(new Done());
 
     RunOutcome outcome = decode();
 
@@ -41,12 +112,12 @@ class FrameDecoderTest {
 
   @Test
   void aGenuineFrameAfterABrokenOneIsStillAcceptedAndTheBrokenResultIsNotTakenForARunningCheck() {
-    frame("{\"type\":\"hello\"}");
+    frame(HELLO);
     started("A");
-    garbled(finishedPayload("A"));
+    garbled(passed("A"));
     started("B");
     finished("B");
-    frame("{\"type\":\"done\"}");
+    frame(new Done());
 
     RunOutcome outcome = decode();
 
@@ -58,10 +129,10 @@ class FrameDecoderTest {
 
   @Test
   void aResultAndTheNextStartLostTogetherNameOnlyTheCheckWhoseResultWasLost() {
-    frame("{\"type\":\"hello\"}");
+    frame(HELLO);
     started("A");
-    garbled(finishedPayload("A"));
-    junkBefore("{\"type\":\"started\",\"id\":\"B\"}");
+    garbled(passed("A"));
+    junkBefore(new CheckStarted("B"));
     finished("B");
 
     RunOutcome outcome = decode();
@@ -72,11 +143,11 @@ class FrameDecoderTest {
 
   @Test
   void aCheckWhoseStartAndResultWereBothLostCannotBeNamed() {
-    frame("{\"type\":\"hello\"}");
+    frame(HELLO);
     started("A");
     finished("A");
-    garbled("{\"type\":\"started\",\"id\":\"B\"}");
-    garbled(finishedPayload("B"));
+    garbled(new CheckStarted("B"));
+    garbled(passed("B"));
     started("C");
     finished("C");
 
@@ -90,10 +161,10 @@ class FrameDecoderTest {
 
   @Test
   void brokenFramesAfterTheLastGenuineOneLeaveTheRunningCheckInDoubt() {
-    frame("{\"type\":\"hello\"}");
+    frame(HELLO);
     started("A");
-    garbled(finishedPayload("A"));
-    junkBefore("{\"type\":\"done\"}");
+    garbled(passed("A"));
+    junkBefore(new Done());
 
     RunOutcome outcome = decode();
 
@@ -105,7 +176,7 @@ class FrameDecoderTest {
 
   @Test
   void aLostHelloStillShowsThatTheRunnerWasReached() {
-    garbled("{\"type\":\"hello\"}");
+    garbled(HELLO);
     started("A");
 
     RunOutcome outcome = decode();
@@ -117,7 +188,7 @@ class FrameDecoderTest {
 
   @Test
   void strayOutputWithoutAFramePrefixLosesNothing() {
-    frame("{\"type\":\"hello\"}");
+    frame(HELLO);
     started("A");
     lines.add("xxxxxxxx");
     finished("A");
@@ -132,12 +203,12 @@ class FrameDecoderTest {
 
   @Test
   void aLostStartedFrameLosesNothingWhenTheResultArrives() {
-    frame("{\"type\":\"hello\"}");
+    frame(HELLO);
     started("A");
     finished("A");
-    garbled("{\"type\":\"started\",\"id\":\"B\"}");
+    garbled(new CheckStarted("B"));
     finished("B");
-    frame("{\"type\":\"done\"}");
+    frame(new Done());
 
     RunOutcome outcome = decode();
 
@@ -148,9 +219,9 @@ class FrameDecoderTest {
 
   @Test
   void aFrameSignedWithAnotherKeyIsRefusedWhateverItsSequence() {
-    frame("{\"type\":\"hello\"}");
+    frame(HELLO);
     started("A");
-    lines.add(new Frames(Frames.newKey()).frame(5, finishedPayload("A")));
+    lines.add(new Frames(Frames.newKey()).frame(5, ProtocolCodec.encode(passed("A"))));
     finished("A");
 
     RunOutcome outcome = decode();
@@ -162,13 +233,14 @@ class FrameDecoderTest {
 
   @Test
   void aRepeatedEarlierFrameIsRefused() {
-    frame("{\"type\":\"hello\"}");
+    frame(HELLO);
     started("A");
     String result =
         frames.frame(
-            2, "{\"type\":\"finished\",\"id\":\"A\",\"status\":\"FAILED\",\"message\":\"wrong\"}");
+            2,
+            ProtocolCodec.encode(new CheckFinished("A", Status.FAILED, "wrong", Map.of(), 5, "")));
     lines.add(result);
-    lines.add(frames.frame(3, "{\"type\":\"started\",\"id\":\"B\"}"));
+    lines.add(frames.frame(3, ProtocolCodec.encode(new CheckStarted("B"))));
     lines.add(result);
 
     RunOutcome outcome = decode();
@@ -186,34 +258,36 @@ class FrameDecoderTest {
   }
 
   /** The next frame, as the runner writes it. */
+  private void frame(RunnerEvent event) {
+    frame(ProtocolCodec.encode(event));
+  }
+
+  /** The next frame, signed as the runner would, around any payload. */
   private void frame(String payload) {
     lines.add(frames.frame(sequence++, payload));
   }
 
   /** The next frame with bytes from another writer in the middle of its line. */
-  private void garbled(String payload) {
-    String line = frames.frame(sequence++, payload);
+  private void garbled(RunnerEvent event) {
+    String line = frames.frame(sequence++, ProtocolCodec.encode(event));
     lines.add(
         line.substring(0, line.length() / 2) + "xxxxxxxx" + line.substring(line.length() / 2));
   }
 
   /** The next frame with bytes from another writer before it on its line. */
-  private void junkBefore(String payload) {
-    lines.add("xxxxxxxx" + frames.frame(sequence++, payload));
+  private void junkBefore(RunnerEvent event) {
+    lines.add("xxxxxxxx" + frames.frame(sequence++, ProtocolCodec.encode(event)));
   }
 
   private void started(String id) {
-    frame("{\"type\":\"started\",\"id\":\"" + id + "\"}");
+    frame(new CheckStarted(id));
   }
 
   private void finished(String id) {
-    frame(finishedPayload(id));
+    frame(passed(id));
   }
 
-  private static String finishedPayload(String id) {
-    return "{\"type\":\"finished\",\"id\":\""
-        + id
-        + "\",\"status\":\"SUCCESSFUL\",\"message\":\"\",\"entries\":{},"
-        + "\"millis\":5,\"output\":\"\"}";
+  private static CheckFinished passed(String id) {
+    return new CheckFinished(id, Status.SUCCESSFUL, "", Map.of(), 5, "");
   }
 }

@@ -11,7 +11,8 @@ import forklab.discover.SubmittedExercise;
 import forklab.engine.Fixtures;
 import forklab.plan.CheckSuite;
 import forklab.plan.PlannedCheck;
-import forklab.run.CheckEvent;
+import forklab.protocol.RunnerEvent.CheckFinished;
+import forklab.protocol.RunnerEvent.Status;
 import forklab.run.FrameLoss;
 import forklab.run.RunOutcome;
 import forklab.sandbox.ExecutionResult;
@@ -134,16 +135,26 @@ class LostResultsTest {
   }
 
   private ExerciseResult score(
-      Map<String, CheckEvent> finished,
+      Map<String, CheckFinished> finished,
       String running,
       FrameLoss loss,
       boolean completed,
       int exitCode) {
     ExecutionResult ended =
         new ExecutionResult(exitCode, false, false, Duration.ofSeconds(1), "", Map.of());
-    Map<String, String> payloads = completed ? Map.of("done", "{}") : Map.of();
     RunOutcome run =
-        new RunOutcome(true, finished, Optional.ofNullable(running), payloads, 0, loss, "", ended);
+        new RunOutcome(
+            true,
+            finished,
+            Optional.ofNullable(running),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            completed,
+            0,
+            loss,
+            "",
+            ended);
     Path nowhere = Path.of("nowhere");
     SubmittedExercise submitted =
         new SubmittedExercise(ECHO, List.of(nowhere), nowhere, false, List.of());
@@ -158,7 +169,7 @@ class LostResultsTest {
             Optional.empty()));
   }
 
-  private static CheckEvent passed(String id) {
-    return new CheckEvent(id, "SUCCESSFUL", "", Map.of(), Duration.ofMillis(5), "");
+  private static CheckFinished passed(String id) {
+    return new CheckFinished(id, Status.SUCCESSFUL, "", Map.of(), 5, "");
   }
 }

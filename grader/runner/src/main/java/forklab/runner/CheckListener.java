@@ -1,6 +1,10 @@
 package forklab.runner;
 
 import forklab.api.ReplayNote;
+import forklab.protocol.RunnerEvent;
+import forklab.protocol.RunnerEvent.CheckFinished;
+import forklab.protocol.RunnerEvent.CheckStarted;
+import forklab.protocol.RunnerEvent.Status;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,12 +26,12 @@ final class CheckListener implements TestExecutionListener {
   /** The longest message sent for a check; the grader shows at most 4 KiB of it anyway. */
   static final int MAX_MESSAGE_CHARS = 16 * 1024;
 
-  private final Consumer<Map<String, Object>> emit;
+  private final Consumer<RunnerEvent> emit;
   private final OutputCapture output;
   private final Map<String, CheckState> states = new HashMap<>();
   private TestPlan plan;
 
-  CheckListener(Consumer<Map<String, Object>> emit, OutputCapture output) {
+  CheckListener(Consumer<RunnerEvent> emit, OutputCapture output) {
     this.emit = emit;
     this.output = output;
   }
@@ -46,7 +50,7 @@ final class CheckListener implements TestExecutionListener {
     if (isCheck(node)) {
       output.drain();
       states.put(node.getUniqueId(), new CheckState(System.nanoTime()));
-      emit.accept(Map.of("type", "started", "id", id(node)));
+      emit.accept(new CheckStarted(id(node)));
     }
   }
 
@@ -60,7 +64,7 @@ final class CheckListener implements TestExecutionListener {
   @Override
   public void executionSkipped(TestIdentifier node, String reason) {
     if (isCheck(node)) {
-      emit.accept(finished(node, "ABORTED", "skipped: " + reason, Map.of(), 0, ""));
+      emit.accept(finished(node, Status.ABORTED, "skipped: " + reason, Map.of(), 0, ""));
     } else {
       checksUnder(node).forEach(check -> executionSkipped(check, reason));
     }
@@ -87,8 +91,7 @@ final class CheckListener implements TestExecutionListener {
       String message = describe(result);
       for (TestIdentifier orphan : checksUnder(node)) {
         if (!states.containsKey(orphan.getUniqueId())) {
-          emit.accept(
-              finished(orphan, result.getStatus().name(), message, Map.of(), 0, output.drain()));
+          emit.accept(finished(orphan, status(result), message, Map.of(), 0, output.drain()));
         }
       }
     }
@@ -119,22 +122,22 @@ final class CheckListener implements TestExecutionListener {
     return checkId(methodSource(node).orElseThrow());
   }
 
-  private static Map<String, Object> finished(
+  private static CheckFinished finished(
       TestIdentifier node,
-      String status,
+      Status status,
       String message,
       Map<String, String> entries,
       long millis,
       String out) {
-    Map<String, Object> event = new LinkedHashMap<>();
-    event.put("type", "finished");
-    event.put("id", id(node));
-    event.put("status", status);
-    event.put("message", message);
-    event.put("entries", entries);
-    event.put("millis", millis);
-    event.put("output", out);
-    return event;
+    return new CheckFinished(id(node), status, message, entries, millis, out);
+  }
+
+  private static Status status(TestExecutionResult result) {
+    return switch (result.getStatus()) {
+      case SUCCESSFUL -> Status.SUCCESSFUL;
+      case FAILED -> Status.FAILED;
+      case ABORTED -> Status.ABORTED;
+    };
   }
 
   static String describe(TestExecutionResult result) {
@@ -210,7 +213,7 @@ final class CheckListener implements TestExecutionListener {
   private static final class CheckState {
     final long startNanos;
     final Map<String, String> entries = new LinkedHashMap<>();
-    String status = "SUCCESSFUL";
+    Status status = Status.SUCCESSFUL;
     String message = "";
 
     CheckState(long startNanos) {
@@ -218,12 +221,12 @@ final class CheckListener implements TestExecutionListener {
     }
 
     void record(TestExecutionResult result) {
-      TestExecutionResult.Status next = result.getStatus();
+      Status next = status(result);
       boolean worse =
-          next == TestExecutionResult.Status.FAILED && !status.equals("FAILED")
-              || next == TestExecutionResult.Status.ABORTED && status.equals("SUCCESSFUL");
+          next == Status.FAILED && status != Status.FAILED
+              || next == Status.ABORTED && status == Status.SUCCESSFUL;
       if (worse) {
-        status = next.name();
+        status = next;
         message = describe(result);
       }
     }

@@ -2,17 +2,31 @@ package forklab.runner;
 
 import forklab.api.Graded;
 import forklab.api.speedup.Calibration;
+import forklab.protocol.ProtocolCodec;
+import forklab.protocol.ProtocolException;
+import forklab.protocol.RunnerEvent;
+import forklab.protocol.RunnerEvent.CheckFinished;
+import forklab.protocol.RunnerEvent.CheckStarted;
+import forklab.protocol.RunnerEvent.Crash;
+import forklab.protocol.RunnerEvent.Done;
+import forklab.protocol.RunnerEvent.Exhausted;
+import forklab.protocol.RunnerEvent.Hello;
+import forklab.protocol.RunnerEvent.Plan;
+import forklab.protocol.RunnerEvent.Status;
+import forklab.protocol.RunnerInput;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,66 +42,59 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
- * Entry point of the check JVM. Reads its {@link RunnerConfig} from standard input, then either
- * lists the checks ({@code plan}) or runs them ({@code run}), writing signed frames to the real
- * standard output. Ends with {@code halt}, so a thread the submission left running cannot keep the
- * JVM alive.
+ * Entry point of the check JVM. Reads its {@link RunnerInput} from standard input, then either
+ * lists the checks ({@code PLAN}) or runs them ({@code RUN}), writing each {@link RunnerEvent} as a
+ * signed frame to the real standard output. Ends with {@code halt}, so a thread the submission left
+ * running cannot keep the JVM alive.
  */
 public final class SandboxRunner {
   /** The JUnit configuration parameter the seed travels in (see the API's seed extension). */
   static final String SEED_PARAMETER = "forklab.seed";
 
-  private final RunnerConfig config;
+  private final RunnerInput input;
   private final CheckClasses checks;
   private final Frames frames;
   private final PrintStream channel;
   private long sequence;
 
-  private SandboxRunner(RunnerConfig config, PrintStream channel) {
-    this.config = config;
-    this.checks = new CheckClasses(config.checks(), SandboxRunner.class.getClassLoader());
-    this.frames = new Frames(config.key());
+  private SandboxRunner(RunnerInput input, PrintStream channel) {
+    this.input = input;
+    this.checks = new CheckClasses(input.checks(), SandboxRunner.class.getClassLoader());
+    this.frames = new Frames(input.key());
     this.channel = channel;
   }
 
   public static void main(String[] args) throws Exception {
     PrintStream channel =
         new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
-    RunnerConfig config = readConfig();
+    RunnerInput input = readInput();
     System.setIn(new ByteArrayInputStream(new byte[0]));
-    SandboxRunner runner = new SandboxRunner(config, channel);
-    Thread.currentThread().setContextClassLoader(runner.checks);
+    SandboxRunner runner = new SandboxRunner(input, channel);
     runner.emit(
-        Map.of(
-            "type",
-            "hello",
-            "java",
+        new Hello(
             Runtime.version().toString(),
-            "cpus",
             Runtime.getRuntime().availableProcessors(),
-            "hardened",
-            config.harden()));
+            input.harden()));
+    Thread.currentThread().setContextClassLoader(runner.checks);
     int status = 0;
     try {
-      if (config.harden()) {
+      if (input.harden()) {
         harden();
       }
-      if (config.mode().equals("plan")) {
+      if (input.mode() == RunnerInput.Mode.PLAN) {
         runner.plan();
       } else {
         runner.run();
       }
     } catch (VirtualMachineError exhausted) {
       // The submission used up the JVM (heap, stack, threads): its doing, not the runner's.
-      runner.emit(
-          Map.of("type", "exhausted", "message", CheckListener.capped(String.valueOf(exhausted))));
+      runner.emit(new Exhausted(CheckListener.capped(String.valueOf(exhausted))));
       status = 71;
     } catch (Throwable failure) {
-      runner.emit(
-          Map.of("type", "crash", "message", CheckListener.capped(String.valueOf(failure))));
+      runner.emit(new Crash(CheckListener.capped(String.valueOf(failure))));
       status = 70;
     } finally {
-      runner.emit(Map.of("type", "done"));
+      runner.emit(new Done());
       channel.flush();
       ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
       Runtime.getRuntime().halt(status);
@@ -109,50 +116,60 @@ public final class SandboxRunner {
   }
 
   /** From the input file, deleted at once so the submission never sees the key, or from stdin. */
-  private static RunnerConfig readConfig() throws java.io.IOException {
-    String inputFile = System.getProperty(RunnerConfig.INPUT_FILE_PROPERTY);
+  private static RunnerInput readInput() throws IOException, ProtocolException {
+    String inputFile = System.getProperty(RunnerInput.INPUT_FILE_PROPERTY);
     if (inputFile == null) {
-      return RunnerConfig.read(
+      return readInput(
           new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
     }
-    java.nio.file.Path path = java.nio.file.Path.of(inputFile);
-    try (BufferedReader in = java.nio.file.Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-      return RunnerConfig.read(in);
+    Path path = Path.of(inputFile);
+    try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+      return readInput(in);
     } finally {
-      java.nio.file.Files.deleteIfExists(path);
+      Files.deleteIfExists(path);
     }
+  }
+
+  /** The input on the first line of {@code in}, which is read no further. */
+  static RunnerInput readInput(BufferedReader in) throws IOException, ProtocolException {
+    String line = in.readLine();
+    if (line == null) {
+      throw new IOException("no input: the grader sent nothing");
+    }
+    return ProtocolCodec.decodeInput(line);
   }
 
   private void plan() {
     TestPlan plan = launcher().discover(request());
-    List<Map<String, Object>> checks = new ArrayList<>();
+    List<Plan.Check> checks = new ArrayList<>();
     for (TestIdentifier node : checks(plan)) {
       MethodSource source = (MethodSource) node.getSource().orElseThrow();
-      Map<String, Object> check = new LinkedHashMap<>();
-      check.put("id", CheckListener.checkId(source));
-      check.put("className", source.getClassName());
-      check.put("name", node.getDisplayName());
-      check.put("tags", node.getTags().stream().map(tag -> tag.getName()).sorted().toList());
-      graded(source)
-          .ifPresent(
-              graded -> {
-                check.put("goal", graded.goal().id());
-                check.put("points", graded.points());
-              });
-      checks.add(check);
+      checks.add(
+          new Plan.Check(
+              CheckListener.checkId(source),
+              source.getClassName(),
+              node.getDisplayName(),
+              node.getTags().stream().map(tag -> tag.getName()).sorted().toList(),
+              graded(source)
+                  .map(graded -> new Plan.Grading(graded.goal().id(), graded.points()))
+                  .orElse(null)));
     }
-    emit(Map.of("type", "plan", "checks", checks));
+    emit(new Plan(checks));
   }
 
   private void run() throws InterruptedException {
+    // Jackson builds a serializer per event type on first use: do it now, before any student class
+    // is loaded, so it happens neither inside a check's time nor next to the submission's classes.
+    ProtocolCodec.encode(new CheckStarted(""));
+    ProtocolCodec.encode(new CheckFinished("", Status.SUCCESSFUL, "", Map.of(), 0, ""));
     // Before any check runs, so before any student class is loaded; fixed once, so nothing the
     // submission does later can change it.
     Calibration.fixAtStart(
-        config.calibrate()
+        input.calibrate()
             ? Optional.of(Calibration.measure(Runtime.getRuntime().availableProcessors()))
             : Optional.empty());
     RunnerLogs.sendTo(System.err);
-    OutputCapture output = new OutputCapture(config.outputLimitBytes());
+    OutputCapture output = new OutputCapture(input.limits().outputLimitBytes());
     PrintStream captured = new PrintStream(output, true, StandardCharsets.UTF_8);
     System.setOut(captured);
     System.setErr(captured);
@@ -161,7 +178,7 @@ public final class SandboxRunner {
 
   private LauncherDiscoveryRequest request() {
     try {
-      return request(config, checks.classes());
+      return request(input, checks.classes());
     } catch (ClassNotFoundException e) {
       throw new IllegalStateException("a check class cannot be loaded: " + e.getMessage(), e);
     }
@@ -171,14 +188,14 @@ public final class SandboxRunner {
    * The discovery request for {@code classes}: only what the grader sent configures it (no
    * configuration files, no system properties, no auto-detected extensions).
    */
-  static LauncherDiscoveryRequest request(RunnerConfig config, List<Class<?>> classes) {
+  static LauncherDiscoveryRequest request(RunnerInput input, List<Class<?>> classes) {
     List<org.junit.platform.engine.DiscoverySelector> selectors = new ArrayList<>();
     for (Class<?> type : classes) {
       if (type.getEnclosingClass() == null) {
         selectors.add(org.junit.platform.engine.discovery.DiscoverySelectors.selectClass(type));
       }
     }
-    Set<String> wanted = Set.copyOf(config.only());
+    Set<String> wanted = Set.copyOf(input.only());
     org.junit.platform.launcher.PostDiscoveryFilter onlyWanted =
         descriptor -> {
           var source =
@@ -199,9 +216,9 @@ public final class SandboxRunner {
         .filters(onlyWanted)
         .enableImplicitConfigurationParameters(false)
         .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
-        .configurationParameter(SEED_PARAMETER, Long.toString(config.seed()))
+        .configurationParameter(SEED_PARAMETER, Long.toString(input.seed()))
         .configurationParameter(
-            "junit.jupiter.execution.timeout.default", config.testTimeoutSeconds() + " s")
+            "junit.jupiter.execution.timeout.default", input.limits().testTimeoutSeconds() + " s")
         .configurationParameter(
             "junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD")
         .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
@@ -254,9 +271,9 @@ public final class SandboxRunner {
    */
   public static final int CHANNEL_BROKEN = 72;
 
-  private synchronized void emit(Map<String, ?> event) {
+  private synchronized void emit(RunnerEvent event) {
     channel.print('\n');
-    channel.println(frames.frame(sequence++, JsonText.object(event)));
+    channel.println(frames.frame(sequence++, ProtocolCodec.encode(event)));
     channel.flush();
     if (channel.checkError()) {
       Runtime.getRuntime().halt(CHANNEL_BROKEN);

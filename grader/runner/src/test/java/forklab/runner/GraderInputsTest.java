@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import forklab.api.Seeded;
 import forklab.api.speedup.Calibration;
+import forklab.protocol.RunnerInput;
+import forklab.protocol.RunnerInput.Limits;
+import forklab.protocol.RunnerInput.Mode;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +32,11 @@ class GraderInputsTest {
   private static final String KEY =
       "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
 
+  static RunnerInput input(long seed) {
+    return new RunnerInput(
+        KEY, Mode.RUN, seed, List.of(), false, false, new Limits(30, 1024), Map.of());
+  }
+
   @AfterEach
   void forgetTheProperties() {
     System.clearProperty("forklab.seed");
@@ -38,8 +46,7 @@ class GraderInputsTest {
   @Test
   void aSeedTheSubmissionSetsAsASystemPropertyDoesNotChooseTheRandomInputs() {
     System.setProperty("forklab.seed", "7"); // what a submission's static initializer would do
-    RunnerConfig config =
-        new RunnerConfig(KEY, "run", Map.of(), 42, 30, 1024, List.of(), false, false);
+    RunnerInput config = input(42);
     SummaryGeneratingListener summary = new SummaryGeneratingListener();
 
     SandboxRunner.launcher()
@@ -53,8 +60,7 @@ class GraderInputsTest {
 
   @Test
   void aSeededCheckThatHitsATodoStillReadsAsNotImplementedYetAndNamesTheSeedToReplay() {
-    RunnerConfig config =
-        new RunnerConfig(KEY, "run", Map.of(), 42, 30, 1024, List.of(), false, false);
+    RunnerInput config = input(42);
     java.util.List<Throwable> failures = new java.util.ArrayList<>();
     SandboxRunner.launcher()
         .execute(

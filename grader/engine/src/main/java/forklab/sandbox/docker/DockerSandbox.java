@@ -6,7 +6,7 @@ import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.StreamType;
-import forklab.runner.RunnerConfig;
+import forklab.protocol.RunnerInput;
 import forklab.sandbox.Execution;
 import forklab.sandbox.ExecutionResult;
 import forklab.sandbox.Isolation;
@@ -255,6 +255,6 @@ public final class DockerSandbox implements Sandbox {
 
   /** The system property the runner reads its input file name from. */
   static String inputProperty() {
-    return RunnerConfig.INPUT_FILE_PROPERTY;
+    return RunnerInput.INPUT_FILE_PROPERTY;
   }
 }

@@ -5,7 +5,7 @@ import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.LogConfig;
 import com.github.dockerjava.api.model.Volume;
-import forklab.runner.RunnerConfig;
+import forklab.protocol.RunnerInput;
 import forklab.sandbox.Execution;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -53,7 +53,7 @@ final class SandboxContainer extends GenericContainer<SandboxContainer> {
     command.addAll(execution.standardJvmOptions("/tmp"));
     command.addAll(execution.nativeAccessOptions(containerModulePath()));
     command.addAll(execution.jvmOptions());
-    command.add("-D" + RunnerConfig.INPUT_FILE_PROPERTY + "=" + INPUT);
+    command.add("-D" + RunnerInput.INPUT_FILE_PROPERTY + "=" + INPUT);
     command.add("-cp");
     command.add(String.join(":", containerClasspath()));
     command.add(execution.mainClass());
