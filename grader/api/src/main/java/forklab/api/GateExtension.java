@@ -19,6 +19,15 @@ final class GateExtension implements InvocationInterceptor {
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(GateExtension.class);
 
+  /** A gated check that was not measured; no random input was drawn, so no seed is named. */
+  static final class NotMeasured extends AssertionError {
+    private static final long serialVersionUID = 1L;
+
+    NotMeasured(String message) {
+      super(message);
+    }
+  }
+
   /** One gate's answer: empty {@code why} when it passed. */
   private record Answer(String method, String why) {}
 
@@ -51,14 +60,15 @@ final class GateExtension implements InvocationInterceptor {
                   List.of(context.getRequiredTestClass(), gate), key -> ask(gate), Answer.class);
       if (!answer.why().isEmpty()) {
         invocation.skip();
-        throw Feedback.of(
-                "not measured: "
-                    + answer.method()
-                    + " must first give the right answer: "
-                    + answer.why())
-            .tryNext(
-                "make the correctness checks pass first: this goal only counts for right answers")
-            .fail();
+        throw new NotMeasured(
+            Feedback.of(
+                    "not measured: "
+                        + answer.method()
+                        + " must first give the right answer: "
+                        + answer.why())
+                .tryNext(
+                    "make the correctness checks pass first: this goal only counts for right answers")
+                .message());
       }
     }
     invocation.proceed();

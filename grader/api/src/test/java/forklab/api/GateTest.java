@@ -2,6 +2,7 @@ package forklab.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,7 +94,7 @@ class GateTest {
   static class NotImplemented {
     @Test
     @Check(goal = Goal.CONCURRENCY, points = 2, name = "overlap")
-    void overlap() {
+    void overlap(Random random) {
       MEASURED.incrementAndGet();
     }
   }
@@ -143,7 +144,12 @@ class GateTest {
                 assertThat(thrown)
                     .hasMessageStartingWith(
                         "not measured: inThreads must first give the right answer: it is not"
-                            + " implemented yet"));
+                            + " implemented yet")
+                    .satisfies(
+                        notMeasured ->
+                            assertThat(notMeasured.getSuppressed())
+                                .as("no seed to replay: the gate drew none")
+                                .isEmpty()));
     assertThat(MEASURED).hasValue(0);
   }
 }
