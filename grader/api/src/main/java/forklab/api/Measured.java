@@ -1,33 +1,40 @@
 package forklab.api;
 
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.TestReporter;
 
 /**
- * Publishes what a check measured, so that reports can show measured against required.
+ * The report keys of a measurement, and shortcuts for the common cases; {@link Measurement} builds
+ * the rest.
  *
- * <p>Values travel as JUnit report entries under the keys {@value #MEASURED}, {@value #REQUIRED},
- * {@value #UNIT} and {@value #DETAIL_PREFIX}{@code <name>}. Under Maven they are only logged.
+ * <p>Values travel as JUnit report entries: {@value #MEASURED} and {@value #REQUIRED} (numbers),
+ * {@value #UNIT} (text), {@value #DIRECTION} ({@code at-least} or {@code at-most}), {@value
+ * #LIMIT_PREFIX}{@code <label>} (a number in the unit), {@value #DETAIL_PREFIX}{@code <label>}
+ * (text shown as is), {@value #SERIES_AXIS} (the x-axis label) and {@value #SERIES_PREFIX}{@code
+ * <name>} ({@code x:y,x:y,...}). Under Maven they are only logged.
  */
 public final class Measured {
   public static final String MEASURED = "forklab.measured";
   public static final String REQUIRED = "forklab.required";
   public static final String UNIT = "forklab.unit";
   public static final String DETAIL_PREFIX = "forklab.detail.";
+  public static final String DIRECTION = "forklab.direction";
+  public static final String LIMIT_PREFIX = "forklab.limit.";
+  public static final String SERIES_AXIS = "forklab.series-axis";
+  public static final String SERIES_PREFIX = "forklab.series.";
 
   private Measured() {}
 
-  /** Publishes {@code measured} against {@code required}, both in {@code unit}. */
+  /** Publishes {@code measured} against {@code required}, both in {@code unit}: at least. */
   public static void publish(TestReporter reporter, double measured, double required, String unit) {
     publish(reporter, measured, required, unit, Map.of());
   }
 
   /**
-   * Publishes a measurement with named details, such as the calibrated limit or the CPU time, which
-   * the report shows beside it.
+   * Publishes {@code measured}, which must be at least {@code required}, with text details that the
+   * report shows beside it as they are.
    */
   public static void publish(
       TestReporter reporter,
@@ -35,12 +42,9 @@ public final class Measured {
       double required,
       String unit,
       Map<String, ?> details) {
-    Map<String, String> entries = new LinkedHashMap<>();
-    entries.put(MEASURED, format(measured));
-    entries.put(REQUIRED, format(required));
-    entries.put(UNIT, unit);
-    details.forEach((name, value) -> entries.put(DETAIL_PREFIX + name, String.valueOf(value)));
-    reporter.publishEntry(entries);
+    Measurement measurement = Measurement.of(measured, unit).atLeast(required);
+    details.forEach(measurement::detail);
+    measurement.publish(reporter);
   }
 
   /**

@@ -31,7 +31,9 @@ final class SeedExtension implements ParameterResolver, TestExecutionExceptionHa
   @Override
   public void handleTestExecutionException(ExtensionContext context, Throwable thrown)
       throws Throwable {
-    if (thrown instanceof TestAbortedException || !usedSeed(context)) {
+    if (thrown instanceof TestAbortedException
+        || thrown instanceof GateExtension.NotMeasured
+        || !usedSeed(context)) {
       throw thrown;
     }
     String note =

@@ -3,17 +3,18 @@ package forklab.checks.workers;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaAccess;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaConstructorCall;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
+import forklab.api.Check;
+import forklab.api.Checks;
 import forklab.api.Feedback;
 import forklab.api.Goal;
-import forklab.api.Graded;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -21,11 +22,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.BaseStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** How the workers are started: real child processes, and threads without parallel streams. */
+@Checks
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
 class ArchitectureChecks {
   private static final String PACKAGE = "forklab.workers";
   private static JavaClasses classes;
@@ -50,9 +52,10 @@ class ArchitectureChecks {
   }
 
   @Test
-  @DisplayName("inProcesses starts its children with ProcessBuilder or Runtime.exec")
-  @Graded(goal = Goal.ARCHITECTURE, points = 1)
-  @Timeout(value = 30, unit = TimeUnit.SECONDS)
+  @Check(
+      goal = Goal.ARCHITECTURE,
+      points = 1,
+      name = "inProcesses starts its children with ProcessBuilder or Runtime.exec")
   void startsRealProcesses() {
     List<String> launches =
         classes.stream()
@@ -68,9 +71,12 @@ class ArchitectureChecks {
   }
 
   @Test
-  @DisplayName("inThreads creates threads of its own, and no class of forklab.workers uses parallel streams")
-  @Graded(goal = Goal.ARCHITECTURE, points = 1)
-  @Timeout(value = 30, unit = TimeUnit.SECONDS)
+  @Check(
+      goal = Goal.ARCHITECTURE,
+      points = 1,
+      name =
+          "inThreads creates threads of its own, and no class of forklab.workers uses parallel "
+              + "streams")
   void ownThreadsNoParallelStreams() {
     List<String> creations =
         classes.stream()

@@ -1,9 +1,10 @@
 package forklab.checks.workers;
 
+import forklab.api.Check;
+import forklab.api.Checks;
 import forklab.api.Feedback;
 import forklab.api.Goal;
-import forklab.api.Graded;
-import forklab.api.Seeded;
+import forklab.api.watch.Descendants;
 import forklab.workers.WorkerReport;
 import forklab.workers.Workers;
 import java.time.Duration;
@@ -14,12 +15,12 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** No child of {@link Workers#inProcesses} outlives the call, whether it ends well or is interrupted. */
-@Seeded
+@Checks
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class OrphanChecks {
   private static final long PROMPT_MILLIS = 5_000;
   private static final Duration KILL_GRACE = Duration.ofSeconds(2);
@@ -30,9 +31,10 @@ class OrphanChecks {
   }
 
   @Test
-  @DisplayName("no child process is alive once inProcesses has returned")
-  @Graded(goal = Goal.CORRECTNESS, points = 1)
-  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  @Check(
+      goal = Goal.CORRECTNESS,
+      points = 1,
+      name = "no child process is alive once inProcesses has returned")
   void noChildOutlivesAReturn(Random random) throws Exception {
     int n = 2 + random.nextInt(3);
     Set<Long> before = Descendants.alive();
@@ -57,9 +59,12 @@ class OrphanChecks {
   }
 
   @Test
-  @DisplayName("an interrupted inProcesses throws InterruptedException promptly and leaves no child behind")
-  @Graded(goal = Goal.CORRECTNESS, points = 2)
-  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  @Check(
+      goal = Goal.CORRECTNESS,
+      points = 2,
+      name =
+          "an interrupted inProcesses throws InterruptedException promptly and leaves no child "
+              + "behind")
   void interruptKillsEveryChild() throws Exception {
     int n = 3;
     Set<Long> before = Descendants.alive();

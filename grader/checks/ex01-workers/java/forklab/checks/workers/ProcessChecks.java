@@ -1,10 +1,11 @@
 package forklab.checks.workers;
 
+import forklab.api.Check;
+import forklab.api.Checks;
 import forklab.api.Feedback;
 import forklab.api.Goal;
-import forklab.api.Graded;
-import forklab.api.Measured;
-import forklab.api.Seeded;
+import forklab.api.Measurement;
+import forklab.api.watch.Descendants;
 import forklab.workers.WorkerReport;
 import forklab.workers.Workers;
 import java.time.Duration;
@@ -18,13 +19,13 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.Timeout;
 
 /** {@link Workers#inProcesses}: reports, overlap and separate memory. */
-@Seeded
+@Checks
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ProcessChecks {
   private static final Duration SLEEP = Duration.ofMillis(300);
   private static final Pattern FINISHED = Pattern.compile("Worker (\\d+) finished counter=(-?\\d+)");
@@ -35,9 +36,12 @@ class ProcessChecks {
   }
 
   @Test
-  @DisplayName("inProcesses returns one report per child in index order, with exit code 0 and the two worker lines")
-  @Graded(goal = Goal.CORRECTNESS, points = 2)
-  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  @Check(
+      goal = Goal.CORRECTNESS,
+      points = 2,
+      name =
+          "inProcesses returns one report per child in index order, with exit code 0 and the two "
+              + "worker lines")
   void reportsInIndexOrder(Random random) throws Exception {
     int n = 1 + random.nextInt(4);
     Duration sleep = Duration.ofMillis(100 + random.nextInt(301));
@@ -82,8 +86,10 @@ class ProcessChecks {
   }
 
   @Test
-  @DisplayName("five child JVMs sleeping 300 ms overlap: well under five times one child's cost")
-  @Graded(goal = Goal.CONCURRENCY, points = 2)
+  @Check(
+      goal = Goal.CONCURRENCY,
+      points = 2,
+      name = "five child JVMs sleeping 300 ms overlap: well under five times one child's cost")
   @Timeout(value = 90, unit = TimeUnit.SECONDS)
   void fiveSleepingChildrenOverlap(TestReporter reporter) throws Exception {
     Workers.inProcesses(1, Duration.ZERO); // warm-up: the first launch loads classes in both JVMs
@@ -104,7 +110,11 @@ class ProcessChecks {
         break;
       }
     }
-    Measured.publish(reporter, fiveChildren, limit, "ms", Map.of("one child (ms)", oneChild, "sequential estimate (ms)", 5 * oneChild));
+    Measurement.of(fiveChildren, "ms")
+        .atMost(limit)
+        .limit("one child", oneChild)
+        .limit("sequential estimate", 5 * oneChild)
+        .publish(reporter);
 
     Feedback.of("five children that each sleep 300 ms must run side by side")
         .measured(fiveChildren + " ms for five children, " + oneChild + " ms for one (" + String.join("; ", attempts) + ")")
@@ -114,9 +124,10 @@ class ProcessChecks {
   }
 
   @Test
-  @DisplayName("all the children of inProcesses are alive at the same time")
-  @Graded(goal = Goal.CONCURRENCY, points = 1)
-  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  @Check(
+      goal = Goal.CONCURRENCY,
+      points = 1,
+      name = "all the children of inProcesses are alive at the same time")
   void allChildrenAliveAtOnce(Random random) throws Exception {
     int n = 3 + random.nextInt(3);
     List<WorkerReport> reports;
@@ -137,9 +148,10 @@ class ProcessChecks {
   }
 
   @Test
-  @DisplayName("every child process has its own memory (counter=1) and its own pid, not the parent's")
-  @Graded(goal = Goal.ISOLATION, points = 2)
-  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  @Check(
+      goal = Goal.ISOLATION,
+      points = 2,
+      name = "every child process has its own memory (counter=1) and its own pid, not the parent's")
   void childrenHaveTheirOwnMemoryAndPid(Random random) throws Exception {
     int n = 3 + random.nextInt(3);
     long self = ProcessHandle.current().pid();

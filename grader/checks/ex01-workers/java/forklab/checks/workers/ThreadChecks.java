@@ -1,10 +1,10 @@
 package forklab.checks.workers;
 
+import forklab.api.Check;
+import forklab.api.Checks;
 import forklab.api.Feedback;
 import forklab.api.Goal;
-import forklab.api.Graded;
-import forklab.api.Measured;
-import forklab.api.Seeded;
+import forklab.api.Measurement;
 import forklab.workers.Workers;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,13 +20,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.IntFunction;
-import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.Timeout;
 
 /** {@link Workers#inThreads}: results, exceptions, overlap and shared memory. */
-@Seeded
+@Checks
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
 class ThreadChecks {
   /** One counter for the whole JVM: every thread that bumps it bumps the same memory. */
   private static final AtomicInteger SHARED_COUNTER = new AtomicInteger();
@@ -35,9 +35,10 @@ class ThreadChecks {
   private static final long THREADS_LIMIT_MILLIS = 750;
 
   @Test
-  @DisplayName("inThreads returns every worker's result in index order")
-  @Graded(goal = Goal.CORRECTNESS, points = 2)
-  @Timeout(value = 30, unit = TimeUnit.SECONDS)
+  @Check(
+      goal = Goal.CORRECTNESS,
+      points = 2,
+      name = "inThreads returns every worker's result in index order")
   void resultsInIndexOrder(Random random) throws Exception {
     int n = 2 + random.nextInt(19);
     long factor = 1 + random.nextInt(1_000);
@@ -67,9 +68,12 @@ class ThreadChecks {
   }
 
   @Test
-  @DisplayName("a worker's exception comes out of inThreads as an ExecutionException with that very cause")
-  @Graded(goal = Goal.CORRECTNESS, points = 1)
-  @Timeout(value = 30, unit = TimeUnit.SECONDS)
+  @Check(
+      goal = Goal.CORRECTNESS,
+      points = 1,
+      name =
+          "a worker's exception comes out of inThreads as an ExecutionException with that very "
+              + "cause")
   void exceptionPropagates(Random random) {
     int n = 3 + random.nextInt(8);
     int failing = random.nextInt(n);
@@ -102,9 +106,10 @@ class ThreadChecks {
   }
 
   @Test
-  @DisplayName("five threads sleeping 300 ms finish in well under 5 x 300 ms")
-  @Graded(goal = Goal.CONCURRENCY, points = 2)
-  @Timeout(value = 30, unit = TimeUnit.SECONDS)
+  @Check(
+      goal = Goal.CONCURRENCY,
+      points = 2,
+      name = "five threads sleeping 300 ms finish in well under 5 x 300 ms")
   void fiveSleepingThreadsOverlap(TestReporter reporter) throws Exception {
     IntFunction<Integer> sleeper =
         i -> {
@@ -125,7 +130,7 @@ class ThreadChecks {
           .required("[0, 1, 2, 3, 4]")
           .failUnless(List.of(0, 1, 2, 3, 4).equals(results));
     }
-    Measured.publish(reporter, best, THREADS_LIMIT_MILLIS, "ms");
+    Measurement.of(best, "ms").atMost(THREADS_LIMIT_MILLIS).publish(reporter);
 
     Feedback.of("five workers that each sleep 300 ms must sleep side by side in five threads")
         .measured(best + " ms at best (attempts: " + attempts + " ms); one after another would take 1,500 ms")
@@ -135,9 +140,10 @@ class ThreadChecks {
   }
 
   @Test
-  @DisplayName("all the workers of inThreads run at the same time")
-  @Graded(goal = Goal.CONCURRENCY, points = 1)
-  @Timeout(value = 30, unit = TimeUnit.SECONDS)
+  @Check(
+      goal = Goal.CONCURRENCY,
+      points = 1,
+      name = "all the workers of inThreads run at the same time")
   void allWorkersRunAtOnce(Random random) throws Exception {
     int n = 3 + random.nextInt(10);
     // Each worker waits until all n are inside: only n workers running at once can all get through.
@@ -170,9 +176,12 @@ class ThreadChecks {
   }
 
   @Test
-  @DisplayName("each worker of inThreads gets its own new platform thread, and all share one static counter")
-  @Graded(goal = Goal.ISOLATION, points = 2)
-  @Timeout(value = 30, unit = TimeUnit.SECONDS)
+  @Check(
+      goal = Goal.ISOLATION,
+      points = 2,
+      name =
+          "each worker of inThreads gets its own new platform thread, and all share one static "
+              + "counter")
   void ownPlatformThreadsSharingMemory(Random random) throws Exception {
     int n = 3 + random.nextInt(8);
     Thread caller = Thread.currentThread();

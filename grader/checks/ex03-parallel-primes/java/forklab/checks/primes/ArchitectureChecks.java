@@ -12,9 +12,11 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
+import forklab.api.Check;
+import forklab.api.Checks;
 import forklab.api.Feedback;
+import forklab.api.Gated;
 import forklab.api.Goal;
-import forklab.api.Graded;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -23,12 +25,13 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.BaseStream;
-import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Timeout.ThreadMode;
+import org.junit.jupiter.api.Timeout;
 
 /** The architecture goal: real threads, and neither parallel streams nor child processes. */
+@Checks
+@Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = ThreadMode.SEPARATE_THREAD)
 class ArchitectureChecks {
   private static final String PACKAGE = "forklab.primes";
 
@@ -67,9 +70,10 @@ class ArchitectureChecks {
   }
 
   @Test
-  @DisplayName("the work runs on threads: Thread, an ExecutorService or the fork/join pool")
-  @Graded(goal = Goal.ARCHITECTURE, points = 1)
-  @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = ThreadMode.SEPARATE_THREAD)
+  @Check(
+      goal = Goal.ARCHITECTURE,
+      points = 1,
+      name = "the work runs on threads: Thread, an ExecutorService or the fork/join pool")
   void usesThreads() {
     JavaClasses classes = submission();
     Set<String> used = new TreeSet<>();
@@ -96,11 +100,9 @@ class ArchitectureChecks {
   }
 
   @Test
-  @DisplayName("no parallel streams")
-  @Graded(goal = Goal.ARCHITECTURE, points = 1)
-  @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = ThreadMode.SEPARATE_THREAD)
+  @Check(goal = Goal.ARCHITECTURE, points = 1, name = "no parallel streams")
+  @Gated(CountParallelWorks.class)
   void noParallelStreams() {
-    GraderPrimes.requireWorkingCountParallel("no parallel streams");
     ArchRule rule =
         noClasses()
             .that()
@@ -127,11 +129,9 @@ class ArchitectureChecks {
   }
 
   @Test
-  @DisplayName("no child processes")
-  @Graded(goal = Goal.ARCHITECTURE, points = 1)
-  @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = ThreadMode.SEPARATE_THREAD)
+  @Check(goal = Goal.ARCHITECTURE, points = 1, name = "no child processes")
+  @Gated(CountParallelWorks.class)
   void noChildProcesses() {
-    GraderPrimes.requireWorkingCountParallel("no child processes");
     ArchRule rule =
         noClasses()
             .that()

@@ -1,24 +1,24 @@
 package forklab.checks.primes;
 
+import forklab.api.Check;
+import forklab.api.Checks;
 import forklab.api.Feedback;
 import forklab.api.Goal;
-import forklab.api.Graded;
-import forklab.api.Seeded;
 import forklab.primes.PrimeCounter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Timeout.ThreadMode;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Hidden correctness checks of ex03-parallel-primes: every answer is compared with the grader's own
  * sequential count, never with the submission's countSequential.
  */
-@Seeded
+@Checks
+@Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = ThreadMode.SEPARATE_THREAD)
 class CorrectnessChecks {
   private static final long TWO_TO_31 = 1L << 31;
 
@@ -30,9 +30,7 @@ class CorrectnessChecks {
   }
 
   @Test
-  @DisplayName("empty and inverted ranges count no primes")
-  @Graded(goal = Goal.CORRECTNESS, points = 1)
-  @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = ThreadMode.SEPARATE_THREAD)
+  @Check(goal = Goal.CORRECTNESS, points = 1, name = "empty and inverted ranges count no primes")
   void emptyAndInvertedRangesCountNoPrimes() {
     List<Case> cases =
         List.of(
@@ -51,9 +49,10 @@ class CorrectnessChecks {
   }
 
   @Test
-  @DisplayName("negative numbers, 0 and 1 are not prime, and 2 is")
-  @Graded(goal = Goal.CORRECTNESS, points = 1)
-  @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = ThreadMode.SEPARATE_THREAD)
+  @Check(
+      goal = Goal.CORRECTNESS,
+      points = 1,
+      name = "negative numbers, 0 and 1 are not prime, and 2 is")
   void negativesZeroOneAndTwo() {
     List<Case> cases =
         List.of(
@@ -77,8 +76,10 @@ class CorrectnessChecks {
   }
 
   @Test
-  @DisplayName("ranges crossing 2^31 and beyond count right (no int overflow)")
-  @Graded(goal = Goal.CORRECTNESS, points = 2)
+  @Check(
+      goal = Goal.CORRECTNESS,
+      points = 2,
+      name = "ranges crossing 2^31 and beyond count right (no int overflow)")
   @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = ThreadMode.SEPARATE_THREAD)
   void rangesCrossingTwoToThe31() {
     List<Case> cases = new ArrayList<>();
@@ -99,8 +100,10 @@ class CorrectnessChecks {
   }
 
   @Test
-  @DisplayName("every thread count from 1 to 8, and more threads than numbers, give the same count")
-  @Graded(goal = Goal.CORRECTNESS, points = 2)
+  @Check(
+      goal = Goal.CORRECTNESS,
+      points = 2,
+      name = "every thread count from 1 to 8, and more threads than numbers, give the same count")
   @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = ThreadMode.SEPARATE_THREAD)
   void everyThreadCountGivesTheSameCount() {
     List<Case> cases = new ArrayList<>();
@@ -122,8 +125,10 @@ class CorrectnessChecks {
   }
 
   @Test
-  @DisplayName("random ranges agree with the grader's own count")
-  @Graded(goal = Goal.CORRECTNESS, points = 2)
+  @Check(
+      goal = Goal.CORRECTNESS,
+      points = 2,
+      name = "random ranges agree with the grader's own count")
   @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = ThreadMode.SEPARATE_THREAD)
   void randomRangesAgreeWithTheGradersCount(Random random) {
     List<Case> cases = new ArrayList<>();
@@ -151,9 +156,10 @@ class CorrectnessChecks {
   }
 
   @Test
-  @DisplayName("fewer than one thread is refused with IllegalArgumentException")
-  @Graded(goal = Goal.CORRECTNESS, points = 1)
-  @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = ThreadMode.SEPARATE_THREAD)
+  @Check(
+      goal = Goal.CORRECTNESS,
+      points = 1,
+      name = "fewer than one thread is refused with IllegalArgumentException")
   void fewerThanOneThreadIsRefused() {
     for (int threads : new int[] {0, -1, Integer.MIN_VALUE}) {
       String call = "countParallel(0, 1000, " + threads + ")";

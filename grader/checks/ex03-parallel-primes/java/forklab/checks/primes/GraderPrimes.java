@@ -1,12 +1,10 @@
 package forklab.checks.primes;
 
-import forklab.api.Feedback;
-import forklab.primes.PrimeCounter;
 import java.util.Locale;
 
 /**
  * The grader's own prime counting: the checks never trust the submission's countSequential. Also
- * the yardstick of the load-balance check (equal slices) and the gate that the checks of other goals pass through first.
+ * the yardstick of the load-balance check (equal slices) and of the gate {@link CountParallelWorks}.
  */
 final class GraderPrimes {
   private GraderPrimes() {}
@@ -95,40 +93,6 @@ final class GraderPrimes {
   /** Milliseconds since {@code startNanos}. */
   static double millisSince(long startNanos) {
     return (System.nanoTime() - startNanos) / 1e6;
-  }
-
-  /**
-   * Fails unless countParallel already gives right answers on a few small ranges: goals such as
-   * "no threads left" or "no parallel streams" are only earned by a solution that works.
-   */
-  static void requireWorkingCountParallel(String goal) {
-    long[][] cases = {{0, 1_000, 2}, {0, 20_000, 4}, {1_000_000, 1_010_000, 3}}; // no prime at either end
-    for (long[] c : cases) {
-      long expected = count(c[0], c[1]);
-      long got;
-      try {
-        got = PrimeCounter.countParallel(c[0], c[1], (int) c[2]);
-      } catch (RuntimeException e) {
-        throw Feedback.of("this goal (" + goal + ") is only earned once countParallel works")
-            .measured(
-                "countParallel("
-                    + c[0]
-                    + ", "
-                    + c[1]
-                    + ", "
-                    + c[2]
-                    + ") threw "
-                    + e)
-            .required("the count of primes in the range, " + expected)
-            .tryNext("make the public tests pass first, then come back to this goal")
-            .fail();
-      }
-      Feedback.of("this goal (" + goal + ") is only earned once countParallel works")
-          .measured("countParallel(" + c[0] + ", " + c[1] + ", " + c[2] + ") = " + got)
-          .required(String.valueOf(expected))
-          .tryNext("make the public tests pass first, then come back to this goal")
-          .failUnless(got == expected);
-    }
   }
 
   /** {@code value} with two decimals, for messages. */

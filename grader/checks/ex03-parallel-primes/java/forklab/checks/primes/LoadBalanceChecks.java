@@ -2,22 +2,22 @@ package forklab.checks.primes;
 
 import static forklab.checks.primes.GraderPrimes.two;
 
+import forklab.api.Check;
+import forklab.api.Checks;
 import forklab.api.Feedback;
+import forklab.api.Gated;
 import forklab.api.Goal;
-import forklab.api.Graded;
 import forklab.api.Measured;
-import forklab.api.Seeded;
+import forklab.api.Measurement;
+import forklab.api.Stats;
+import forklab.api.watch.BusyThreads;
 import forklab.primes.PrimeCounter;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Timeout.ThreadMode;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The load-balance goal. On [0, N) a prime test costs more the larger the number, so equal slices
@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Timeout.ThreadMode;
  * on two CPUs (less on more). The grader's own equal slices are watched the same way in the same
  * run and shown beside the result.
  */
-@Seeded
+@Checks
 class LoadBalanceChecks {
   private static final int ROUNDS = 5;
   private static final double TARGET_MILLIS = 400;
@@ -45,16 +45,18 @@ class LoadBalanceChecks {
   static final double KEPT_BUSY = 0.96;
 
   @Test
-  @DisplayName("on [0, N) where bigger numbers cost more, all C threads stay busy to the end")
-  @Graded(goal = Goal.SPEEDUP, points = 3)
+  @Check(
+      goal = Goal.SPEEDUP,
+      points = 3,
+      name = "on [0, N) where bigger numbers cost more, all C threads stay busy to the end")
   @Timeout(value = 90, unit = TimeUnit.SECONDS, threadMode = ThreadMode.SEPARATE_THREAD)
+  @Gated(CountParallelWorks.class)
   void threadsStayBusyToTheEnd(Random random, TestReporter reporter) {
     int cores = Runtime.getRuntime().availableProcessors();
     if (cores < 2) {
       Measured.notJudgedHere(
           "this machine gives the check 1 CPU, so there is no load to balance between CPUs");
     }
-    GraderPrimes.requireWorkingCountParallel("load balance");
     long n = rangeEnd();
     PrimeCounter.countParallel(0, n / 8, cores); // warm-up
     GraderPrimes.countEqualSlices(0, n / 8, cores);
@@ -65,32 +67,33 @@ class LoadBalanceChecks {
     double[] sliceBalances = new double[ROUNDS];
     for (int round = 0; round < ROUNDS; round++) {
       long to = n + random.nextLong(Math.max(1, n / 200));
-      BusyThreads.Watched slices =
+      BusyThreads.Watched<Long> slices =
           BusyThreads.watch(cores, () -> GraderPrimes.countEqualSlices(0, to, cores));
-      BusyThreads.Watched submission =
+      BusyThreads.Watched<Long> submission =
           BusyThreads.watch(cores, () -> PrimeCounter.countParallel(0, to, cores));
       Feedback.of("countParallel gave a wrong count while its load balance was measured")
           .measured("countParallel(0, " + to + ", " + cores + ") = " + submission.result())
           .required(String.valueOf(slices.result()))
           .tryNext("make the correctness checks pass first")
-          .failUnless(submission.result() == slices.result());
+          .failUnless(submission.result().equals(slices.result()));
       balances[round] = balance(submission);
       shares[round] = submission.busyShare();
       splits[round] = submission.workSplit();
       sliceBalances[round] = balance(slices);
     }
 
-    double measured = median(balances);
-    double slices = median(sliceBalances);
+    double measured = Stats.median(balances);
+    double slices = Stats.median(sliceBalances);
     double required = REQUIRED;
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("busy share", two(median(shares)));
-    details.put("work split", two(median(splits)));
-    details.put("equal slices", two(slices));
-    details.put("threads", cores);
-    details.put("range", "[0, about " + n + ")");
-    details.put("rounds", ROUNDS);
-    Measured.publish(reporter, measured, required, "balance", details);
+    Measurement.of(measured, "balance")
+        .atLeast(required)
+        .limit("equal slices", slices)
+        .detail("busy share", two(Stats.median(shares)))
+        .detail("work split", two(Stats.median(splits)))
+        .detail("threads", cores)
+        .detail("range", "[0, about " + n + ")")
+        .detail("rounds", ROUNDS)
+        .publish(reporter);
 
     Feedback.of(
             "countParallel(0, "
@@ -104,12 +107,12 @@ class LoadBalanceChecks {
                 + " (median of "
                 + ROUNDS
                 + " calls): on average "
-                + two(median(shares))
+                + two(Stats.median(shares))
                 + " of the "
                 + cores
                 + " CPUs had a thread of yours that wanted to run, and your threads' CPU times"
                 + " split the work "
-                + two(median(splits))
+                + two(Stats.median(splits))
                 + " evenly (1.00 = every CPU got the same work)")
         .required(
             "at least "
@@ -126,17 +129,10 @@ class LoadBalanceChecks {
   }
 
   /** One call's balance: see the class comment. */
-  private static double balance(BusyThreads.Watched call) {
+  private static double balance(BusyThreads.Watched<?> call) {
     return call.busyShare() >= KEPT_BUSY
         ? call.busyShare()
         : Math.min(call.busyShare(), call.workSplit());
-  }
-
-  private static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
 
   /** N such that the grader's sequential count of [0, N) takes about {@value #TARGET_MILLIS} ms. */

@@ -1,17 +1,17 @@
 package forklab.checks.primes;
 
+import forklab.api.Check;
+import forklab.api.Checks;
+import forklab.api.Gated;
 import forklab.api.Goal;
-import forklab.api.Graded;
-import forklab.api.Seeded;
 import forklab.api.speedup.SpeedupJudge;
 import forklab.primes.PrimeCounter;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Timeout.ThreadMode;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The speedup goal, judged by the calibrated {@link SpeedupJudge}: the submission's countParallel
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Timeout.ThreadMode;
  * perfectly parallel kernel in the same rounds, and the submission on one thread as the control.
  * Every timed run gets a fresh range of nearly equal cost, so caching gains nothing.
  */
-@Seeded
+@Checks
 class SpeedupChecks {
   /** Share of the calibrated limit a submission must reach. */
   static final double SHARE = 0.85;
@@ -29,14 +29,14 @@ class SpeedupChecks {
   private static final double TARGET_MILLIS = 150;
 
   @Test
-  @DisplayName("at C threads the speedup reaches 0.85 of the machine's calibrated limit")
-  @Graded(goal = Goal.SPEEDUP, points = 4)
+  @Check(
+      goal = Goal.SPEEDUP,
+      points = 4,
+      name = "at C threads the speedup reaches 0.85 of the machine's calibrated limit")
   @Timeout(value = 90, unit = TimeUnit.SECONDS, threadMode = ThreadMode.SEPARATE_THREAD)
+  @Gated(CountParallelWorks.class)
   void speedupReachesTheCalibratedLimit(Random random, TestReporter reporter) throws InterruptedException {
     int cores = Runtime.getRuntime().availableProcessors();
-    if (cores >= 2) {
-      GraderPrimes.requireWorkingCountParallel("speedup");
-    }
     long length = rangeLength(cores);
     SpeedupJudge.Result result = SpeedupJudge.<long[], Long>builder()
         .threads(cores)

@@ -1,8 +1,10 @@
 package forklab.checks.primes;
 
+import forklab.api.Check;
+import forklab.api.Checks;
 import forklab.api.Feedback;
+import forklab.api.Gated;
 import forklab.api.Goal;
-import forklab.api.Graded;
 import forklab.primes.PrimeCounter;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,22 +12,24 @@ import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Timeout.ThreadMode;
+import org.junit.jupiter.api.Timeout;
 
 /** Every thread countParallel starts has ended when it returns. */
+@Checks
 class ThreadLifecycleChecks {
   /** How long threads may take to finish dying after countParallel returned. */
   private static final long GRACE_MILLIS = 1_500;
 
   @Test
-  @DisplayName("no thread is left running after countParallel returns")
-  @Graded(goal = Goal.CONCURRENCY, points = 2)
+  @Check(
+      goal = Goal.CONCURRENCY,
+      points = 2,
+      name = "no thread is left running after countParallel returns")
   @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = ThreadMode.SEPARATE_THREAD)
+  @Gated(CountParallelWorks.class)
   void noThreadIsLeftRunning() throws InterruptedException {
-    GraderPrimes.requireWorkingCountParallel("no threads left running");
     Set<Thread> before = Thread.getAllStackTraces().keySet();
 
     long[][] calls = {{0, 200_000, 4}, {0, 1_000, 2}, {1_000_000, 1_050_000, 3}};

@@ -1,6 +1,6 @@
 package forklab.runner;
 
-import forklab.api.Graded;
+import forklab.api.Grade;
 import forklab.api.speedup.Calibration;
 import forklab.protocol.ProtocolCodec;
 import forklab.protocol.ProtocolException;
@@ -21,7 +21,6 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -258,11 +257,8 @@ public final class SandboxRunner {
     return checks;
   }
 
-  private static Optional<Graded> graded(MethodSource source) {
-    Method method = source.getJavaMethod();
-    Graded onMethod = method.getAnnotation(Graded.class);
-    return Optional.ofNullable(
-        onMethod != null ? onMethod : method.getDeclaringClass().getAnnotation(Graded.class));
+  private static Optional<Grade> graded(MethodSource source) {
+    return Grade.of(source.getJavaMethod());
   }
 
   /**

@@ -1,6 +1,6 @@
 package forklab.api.speedup;
 
-import java.util.Arrays;
+import forklab.api.Stats;
 import java.util.List;
 import java.util.Locale;
 
@@ -189,9 +189,6 @@ public final class DecisionRule {
   }
 
   static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int mid = sorted.length / 2;
-    return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    return Stats.median(values);
   }
 }

@@ -2,12 +2,11 @@ package forklab.api.speedup;
 
 import forklab.api.Feedback;
 import forklab.api.Measured;
+import forklab.api.Measurement;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
@@ -322,24 +321,30 @@ public final class SpeedupJudge<I, R> {
      * discarded and the foreign CPU (seconds) that other threads used while the grader measured.
      */
     public void publish(TestReporter reporter) {
-      Map<String, Object> details = new LinkedHashMap<>();
-      details.put("threads", config.threads);
-      details.put("calibrated limit", format(decision.limit()));
-      details.put("fraction of limit", format(decision.fraction()));
-      details.put("fraction range", format(decision.low()) + " to " + format(decision.high()));
-      details.put("rounds", decision.rounds());
-      details.put("cpu per wall", format(evidence.cpuPerWall()));
-      details.put("busy threads", format(evidence.busyThreads()));
-      details.put("verdict", decision.verdict().name());
-      details.put("discarded rounds", decision.discarded());
-      details.put("foreign cpu", String.format(Locale.ROOT, "%.2f s", foreign.total() / 1e9));
+      Measurement measurement =
+          Measurement.of(decision.speedup(), "x")
+              .atLeast(required())
+              .limit("calibrated limit", decision.limit())
+              .detail("threads", config.threads)
+              .detail("fraction of limit", format(decision.fraction()))
+              .detail("fraction range", format(decision.low()) + " to " + format(decision.high()))
+              .detail("rounds", decision.rounds())
+              .detail("cpu per wall", format(evidence.cpuPerWall()))
+              .detail("busy threads", format(evidence.busyThreads()))
+              .detail("verdict", decision.verdict().name())
+              .detail("discarded rounds", decision.discarded())
+              .detail("foreign cpu", String.format(Locale.ROOT, "%.2f s", foreign.total() / 1e9));
       if (Double.isFinite(singleThreadSpeedup)) {
-        details.put("series threads", "1," + config.threads);
-        details.put(
-            "series measured", format(singleThreadSpeedup) + "," + format(decision.speedup()));
-        details.put("series limit", "1.00," + format(decision.limit()));
+        double[] threads = {1, config.threads};
+        measurement
+            .series(
+                "threads",
+                "measured",
+                threads,
+                new double[] {singleThreadSpeedup, decision.speedup()})
+            .series("threads", "calibrated limit", threads, new double[] {1, decision.limit()});
       }
-      Measured.publish(reporter, decision.speedup(), required(), "x", details);
+      measurement.publish(reporter);
     }
 
     /** Returns on PASS; throws the feedback on FAIL; ends the check as not judged otherwise. */

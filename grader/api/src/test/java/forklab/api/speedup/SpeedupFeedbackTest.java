@@ -94,7 +94,7 @@ class SpeedupFeedbackTest {
   }
 
   @Test
-  void publishedDetailsKeepTheirKeysAndAddTheDiscardedRoundsAndTheForeignCpu() {
+  void publishedEntriesCarryTheLimitTheSeriesTheDiscardedRoundsAndTheForeignCpu() {
     ForeignCpu foreign = new ForeignCpu();
     foreign.add(41, "worker-1", 250_000_000L);
     Decision decision =
@@ -119,18 +119,26 @@ class SpeedupFeedbackTest {
             "forklab.measured",
             "forklab.required",
             "forklab.unit",
+            "forklab.direction",
+            "forklab.limit.calibrated limit",
             "forklab.detail.threads",
-            "forklab.detail.calibrated limit",
             "forklab.detail.fraction of limit",
             "forklab.detail.fraction range",
             "forklab.detail.rounds",
             "forklab.detail.cpu per wall",
             "forklab.detail.busy threads",
-            "forklab.detail.verdict",
-            "forklab.detail.series threads",
-            "forklab.detail.series measured",
-            "forklab.detail.series limit");
+            "forklab.detail.verdict");
+    assertThat(published).doesNotContainKeys("forklab.detail.calibrated limit");
     assertThat(published)
+        .containsEntry("forklab.measured", "1.8000")
+        .containsEntry("forklab.required", "1.6150")
+        .containsEntry("forklab.unit", "x")
+        .containsEntry("forklab.direction", "at-least")
+        .containsEntry("forklab.limit.calibrated limit", "1.9000")
+        .containsEntry("forklab.detail.fraction of limit", "0.95")
+        .containsEntry("forklab.series-axis", "threads")
+        .containsEntry("forklab.series.measured", "1.0000:0.9800,2.0000:1.8000")
+        .containsEntry("forklab.series.calibrated limit", "1.0000:1.0000,2.0000:1.9000")
         .containsEntry("forklab.detail.discarded rounds", "1")
         .containsEntry("forklab.detail.foreign cpu", "0.25 s")
         .containsEntry("forklab.detail.fraction range", "0.90 to n/a");

@@ -1,4 +1,4 @@
-package forklab.checks.primes;
+package forklab.api.watch;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
@@ -9,10 +9,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Watches the threads a call uses for its work, and tells how evenly the work was spread.
+ *
+ * <pre>{@code
+ * BusyThreads.Watched<Long> call =
+ *     BusyThreads.watch(cpus, () -> PrimeCounter.countParallel(0, n, cpus));
+ * double balance = Math.min(call.busyShare(), call.workSplit());
+ * }</pre>
  *
  * <p>A sampler thread looks about every millisecond at every thread the call may use: the calling
  * thread, every thread started during the call, and the JVM's fork/join workers. It gives two
@@ -31,8 +37,11 @@ import java.util.function.LongSupplier;
  *       owns its slice; a balanced split gives 1.00 when its threads got equal CPU shares, but less
  *       when the machine favoured one of them.
  * </ul>
+ *
+ * <p>The speedup judge keeps its own sampler: it bounds the process's CPU time, a different
+ * question from how the work was spread.
  */
-final class BusyThreads {
+public final class BusyThreads {
   private static final long PERIOD_NANOS = 1_000_000;
 
   /** Threads the JVM may start for virtual threads; they are not the submission's workers. */
@@ -41,10 +50,20 @@ final class BusyThreads {
 
   private BusyThreads() {}
 
-  /** What one watched call gave. */
-  record Watched(long result, double busyShare, double workSplit, int samples, double millis) {}
+  /**
+   * What one watched call gave.
+   *
+   * @param result what the call returned
+   * @param busyShare see the class comment; 1.00 when C threads wanted a CPU all along
+   * @param workSplit see the class comment; the busy share when no thread CPU clock is available
+   * @param samples how many times the sampler looked
+   * @param millis the call's wall time
+   */
+  public record Watched<T>(
+      T result, double busyShare, double workSplit, int samples, double millis) {}
 
-  static Watched watch(int cores, LongSupplier call) {
+  /** Runs {@code call} on the calling thread while watching the threads it uses on {@code cpus}. */
+  public static <T> Watched<T> watch(int cpus, Supplier<T> call) {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     boolean cpuTime = threads.isThreadCpuTimeSupported() && threads.isThreadCpuTimeEnabled();
     long caller = Thread.currentThread().threadId();
@@ -93,8 +112,8 @@ final class BusyThreads {
                         cpuLastSeen.put(id, cpu);
                       }
                     }
-                    busyAndTotal[0] += (double) Math.min(wanting, cores) * (now - previous);
-                    busyAndTotal[1] += (double) cores * (now - previous);
+                    busyAndTotal[0] += (double) Math.min(wanting, cpus) * (now - previous);
+                    busyAndTotal[1] += (double) cpus * (now - previous);
                     samples[0]++;
                     previous = now;
                     LockSupport.parkNanos(PERIOD_NANOS);
@@ -102,14 +121,14 @@ final class BusyThreads {
                 });
 
     long start = System.nanoTime();
-    long result;
+    T result;
     try {
-      result = call.getAsLong();
+      result = call.get();
     } finally {
       done.set(true);
-      GraderPrimes.joinUninterruptibly(sampler);
+      joinUninterruptibly(sampler);
     }
-    double millis = GraderPrimes.millisSince(start);
+    double millis = (System.nanoTime() - start) / 1e6;
     if (cpuTime) {
       for (long id : cpuLastSeen.keySet()) {
         long cpu = threads.getThreadCpuTime(id); // -1 once the thread has ended
@@ -127,8 +146,8 @@ final class BusyThreads {
       total += used;
       largest = Math.max(largest, used);
     }
-    double split = !cpuTime || largest <= 0 ? share : Math.min(1, total / cores / largest);
-    return new Watched(result, share, split, samples[0], millis);
+    double split = !cpuTime || largest <= 0 ? share : Math.min(1, total / cpus / largest);
+    return new Watched<>(result, share, split, samples[0], millis);
   }
 
   /**
@@ -141,5 +160,21 @@ final class BusyThreads {
     }
     String lock = info.getLockName();
     return lock != null && lock.startsWith("java.lang.VirtualThread");
+  }
+
+  /** Joins {@code thread}, waiting on through interrupts and restoring the flag afterwards. */
+  private static void joinUninterruptibly(Thread thread) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        thread.join();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

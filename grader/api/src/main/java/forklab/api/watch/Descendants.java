@@ -1,6 +1,7 @@
-package forklab.checks.workers;
+package forklab.api.watch;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -9,12 +10,23 @@ import java.util.stream.Collectors;
 /**
  * The child processes of the JVM that runs the checks. Every descendant of this JVM was started by
  * the code under test, so the checks may count them, watch them and, after each check, kill them.
+ *
+ * <pre>{@code
+ * Set<Long> before = Descendants.alive();
+ * try (Descendants.Watch watch = Descendants.Watch.start(Duration.ofMillis(20))) {
+ *   Workers.inProcesses(3, Duration.ofSeconds(1));
+ *   peak = watch.peak();                                  // the most alive at once
+ * }
+ * Set<Long> left = Descendants.survivorsAfter(before, Duration.ofSeconds(2));
+ *
+ * @AfterEach void killLeftovers() { Descendants.killAll(); }
+ * }</pre>
  */
-final class Descendants {
+public final class Descendants {
   private Descendants() {}
 
   /** The pids of every live descendant of this JVM. */
-  static Set<Long> alive() {
+  public static Set<Long> alive() {
     return ProcessHandle.current()
         .descendants()
         .filter(ProcessHandle::isAlive)
@@ -23,14 +35,18 @@ final class Descendants {
   }
 
   /** The pids of live descendants that are not in {@code before}. */
-  static Set<Long> aliveExcept(Set<Long> before) {
+  public static Set<Long> aliveExcept(Set<Long> before) {
     Set<Long> now = alive();
     now.removeAll(before);
     return now;
   }
 
-  /** Polls until no descendant outside {@code before} is alive or {@code grace} has passed; returns the survivors. */
-  static Set<Long> survivorsAfter(Set<Long> before, Duration grace) throws InterruptedException {
+  /**
+   * Polls until no descendant outside {@code before} is alive or {@code grace} has passed; returns
+   * the survivors.
+   */
+  public static Set<Long> survivorsAfter(Set<Long> before, Duration grace)
+      throws InterruptedException {
     long deadline = System.nanoTime() + grace.toNanos();
     Set<Long> survivors = aliveExcept(before);
     while (!survivors.isEmpty() && System.nanoTime() < deadline) {
@@ -40,9 +56,12 @@ final class Descendants {
     return survivors;
   }
 
-  /** Kills every descendant of this JVM (so that a wrong submission cannot spoil the next check). */
-  static void killAll() {
-    var doomed = ProcessHandle.current().descendants().toList();
+  /**
+   * Kills every descendant of this JVM and waits up to 5 s for them to end, so that a wrong
+   * submission cannot spoil the next check.
+   */
+  public static void killAll() {
+    List<ProcessHandle> doomed = ProcessHandle.current().descendants().toList();
     doomed.forEach(ProcessHandle::destroyForcibly);
     long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
     for (ProcessHandle handle : doomed) {
@@ -61,7 +80,7 @@ final class Descendants {
    * Watches the descendants of this JVM from a background thread: every pid it saw, and the most
    * that were alive at the same moment.
    */
-  static final class Watch implements AutoCloseable {
+  public static final class Watch implements AutoCloseable {
     private final Set<Long> ignored;
     private final Set<Long> seen = new TreeSet<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
@@ -91,18 +110,18 @@ final class Descendants {
                   });
     }
 
-    /** Starts watching the descendants that are not alive yet. */
-    static Watch start(Duration every) {
+    /** Starts watching, every {@code every}, the descendants that are not alive yet. */
+    public static Watch start(Duration every) {
       return new Watch(alive(), every);
     }
 
     /** Every pid seen so far. */
-    synchronized Set<Long> seen() {
+    public synchronized Set<Long> seen() {
       return new TreeSet<>(seen);
     }
 
     /** The most descendants seen alive at one poll. */
-    synchronized int peak() {
+    public synchronized int peak() {
       return peak;
     }
 
