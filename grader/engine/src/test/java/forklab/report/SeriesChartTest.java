@@ -1,11 +1,16 @@
 package forklab.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
+import forklab.api.Goal;
+import forklab.score.CheckResult;
 import forklab.score.Measurement;
 import forklab.score.Measurement.Direction;
 import forklab.score.Measurement.Point;
 import forklab.score.Measurement.Series;
+import forklab.score.Verdict;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -33,27 +38,25 @@ class SeriesChartTest {
     assertThat(chart.ticks()).extracting(Charts.Tick::label).containsExactly("1", "2");
     assertThat(chart.lines())
         .extracting(Charts.Line::name, Charts.Line::dashed)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("calibrated limit", true),
-            org.assertj.core.groups.Tuple.tuple("measured", false));
+        .containsExactly(tuple("calibrated limit", true), tuple("measured", false));
     assertThat(chart.lines().get(1).points()).isEqualTo("60.0,135.8 480.0,50.3");
   }
 
   @Test
   void drawsBarsForMeasuredRequiredAndEveryLimitAndALineOnlyForASeries() {
     var check =
-        new forklab.score.CheckResult(
+        new CheckResult(
             "ex03-parallel-primes",
             "speedup",
-            forklab.api.Goal.SPEEDUP,
+            Goal.SPEEDUP,
             true,
             0,
             4,
-            forklab.score.Verdict.FAIL,
+            Verdict.FAIL,
             "",
             "",
             speedup(Series.NONE),
-            java.time.Duration.ZERO);
+            Duration.ZERO);
 
     List<Charts.Chart> charts = Charts.of(check);
 
@@ -62,8 +65,8 @@ class SeriesChartTest {
     assertThat(bars.bars())
         .extracting(Charts.Bar::label, Charts.Bar::value)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("measured", "1.93 x"),
-            org.assertj.core.groups.Tuple.tuple("required (at least)", "1.66 x"),
-            org.assertj.core.groups.Tuple.tuple("calibrated limit", "1.96 x"));
+            tuple("measured", "1.93 x"),
+            tuple("required (at least)", "1.66 x"),
+            tuple("calibrated limit", "1.96 x"));
   }
 }
