@@ -5,6 +5,8 @@ import forklab.discover.SubmissionException;
 import forklab.engine.GradeOptions;
 import forklab.engine.Version;
 import forklab.engine.Workbench;
+import forklab.report.ReportFormat;
+import forklab.report.Reports;
 import forklab.sandbox.Sandbox;
 import forklab.sandbox.SandboxException;
 import forklab.sandbox.docker.TestcontainersEnvironment;
@@ -16,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -72,10 +75,10 @@ final class GradeCommand implements Callable<Integer> {
       paramLabel = "FORMAT",
       split = ",",
       converter = FormatName.class,
-      completionCandidates = ReportFormats.Names.class,
+      completionCandidates = FormatName.class,
       description =
           "write only this report: ${COMPLETION-CANDIDATES} (repeatable; default: all four)")
-  List<String> formats = new ArrayList<>();
+  List<ReportFormat> formats = new ArrayList<>();
 
   private Double failUnder;
 
@@ -180,7 +183,7 @@ final class GradeCommand implements Callable<Integer> {
     } catch (SandboxException e) {
       // No score is given, and the reports say why: nothing reads this as the student's failure.
       String message = "the " + common.sandbox + " sandbox could not be used: " + e.getMessage();
-      ReportFormats.write(
+      Reports.write(
           new GradeResult(
               Version.current(),
               common.sandbox == SandboxChoice.docker ? "docker" : "local",
@@ -190,11 +193,11 @@ final class GradeCommand implements Callable<Integer> {
               message,
               warnings),
           out,
-          new LinkedHashSet<>(formats));
+          chosenFormats());
       stderr.println("forklab grade: infrastructure error, no score was given: " + message);
       return ExitCode.INFRASTRUCTURE.code();
     }
-    List<Path> written = ReportFormats.write(grade, out, new LinkedHashSet<>(formats));
+    List<Path> written = Reports.write(grade, out, chosenFormats());
     printSummary(stdout, grade, written);
     if (grade.hasInfrastructureError()) {
       stderr.println(
@@ -228,18 +231,28 @@ final class GradeCommand implements Callable<Integer> {
     out.println("reports: " + String.join(", ", written.stream().map(Path::toString).toList()));
   }
 
+  /** The formats {@code --format} chose, each once, in the order given; all when none. */
+  private List<ReportFormat> chosenFormats() {
+    return formats.isEmpty() ? Reports.formats() : List.copyOf(new LinkedHashSet<>(formats));
+  }
+
   /** A {@code --format} name; anything else is a bad usage naming the formats. */
-  static final class FormatName implements ITypeConverter<String> {
+  static final class FormatName implements ITypeConverter<ReportFormat>, Iterable<String> {
     @Override
-    public String convert(String value) {
-      if (!ReportFormats.byName().containsKey(value)) {
-        throw new TypeConversionException(
-            "unknown format '"
-                + value
-                + "'; the formats are "
-                + String.join(", ", ReportFormats.byName().keySet()));
-      }
-      return value;
+    public ReportFormat convert(String value) {
+      return Reports.format(value)
+          .orElseThrow(
+              () ->
+                  new TypeConversionException(
+                      "unknown format '"
+                          + value
+                          + "'; the formats are "
+                          + String.join(", ", Reports.names())));
+    }
+
+    @Override
+    public Iterator<String> iterator() {
+      return Reports.names().iterator();
     }
   }
 }

@@ -102,12 +102,14 @@ public final class Grader {
       for (SubmittedExercise exercise : found) {
         progress.accept("grading " + exercise.spec().id());
         ExerciseAttempt attempt = attempt(exercise, workspace, seed, options);
-        if (attempt.infrastructureError().isPresent() && infrastructureError == null) {
-          infrastructureError = exercise.spec().id() + ": " + attempt.infrastructureError().get();
+        if (attempt instanceof ExerciseAttempt.Broken broken && infrastructureError == null) {
+          infrastructureError = exercise.spec().id() + ": " + broken.reason();
         }
         ExerciseResult result = scorer.score(attempt);
         for (int retry = 1;
-            retry <= retryUnjudged && unjudged(result) && attempt.infrastructureError().isEmpty();
+            retry <= retryUnjudged
+                && unjudged(result)
+                && !(attempt instanceof ExerciseAttempt.Broken);
             retry++) {
           progress.accept(
               "  "
@@ -118,15 +120,14 @@ public final class Grader {
                   + retryUnjudged
                   + ")");
           ExerciseAttempt again = attempt(exercise, workspace, seed + retry, options);
-          if (again.infrastructureError().isEmpty()) {
+          if (!(again instanceof ExerciseAttempt.Broken)) {
             result = judgedFirst(result, scorer.score(again));
           }
         }
         String timing =
-            attempt
-                .run()
-                .map(run -> " (sandbox " + run.execution().describePhases() + ")")
-                .orElse("");
+            attempt instanceof ExerciseAttempt.Ran ran
+                ? " (sandbox " + ran.run().execution().describePhases() + ")"
+                : "";
         progress.accept(
             String.format(
                 "  %s: %s / %s%s",
@@ -141,7 +142,8 @@ public final class Grader {
           Duration.ofNanos(System.nanoTime() - startNanos),
           results,
           infrastructureError,
-          warnings);
+          warnings,
+          new GradeResult.Replay(submission.toString(), seed));
     } finally {
       FileTrees.deleteQuietly(workspace);
     }
@@ -156,13 +158,8 @@ public final class Grader {
       suite = suites.suite(spec);
     } catch (CourseBuildException | SandboxException e) {
       CheckSuite empty = new CheckSuite(spec, workspace, workspace, List.of());
-      return new ExerciseAttempt(
-          exercise,
-          empty,
-          Optional.empty(),
-          List.of(),
-          Optional.empty(),
-          Optional.of("the exercise's checks could not be prepared: " + e.getMessage()));
+      return new ExerciseAttempt.Broken(
+          exercise, empty, false, "the exercise's checks could not be prepared: " + e.getMessage());
     }
     if (options.filtersChecks()) {
       suite =
@@ -173,42 +170,32 @@ public final class Grader {
               suite.checks().stream().filter(options::selects).toList());
     }
     if (exercise.missing()) {
-      return new ExerciseAttempt(
-          exercise, suite, Optional.empty(), List.of(), Optional.empty(), Optional.empty());
+      return new ExerciseAttempt.Missing(exercise, suite);
     }
     if (spec.sandbox() == SandboxNeed.REQUIRED
         && sandbox.isolation() != Isolation.CONTAINER
         && options.containerRequired()) {
-      return new ExerciseAttempt(
+      return new ExerciseAttempt.Broken(
           exercise,
           suite,
-          Optional.empty(),
-          List.of(),
-          Optional.empty(),
-          Optional.of(
-              spec.id()
-                  + " starts processes, so in CI it runs only in the Docker sandbox, and none was available"));
+          false,
+          spec.id()
+              + " starts processes, so in CI it runs only in the Docker sandbox, and none was available");
     }
     Path classes = workspace.resolve(spec.id()).resolve("classes");
     CompileResult compiled;
     try {
       compiled = javac.compile(exercise.sources(), exercise.sourceRoot(), List.of(), classes);
     } catch (IOException e) {
-      return new ExerciseAttempt(
-          exercise,
-          suite,
-          Optional.empty(),
-          List.of(),
-          Optional.empty(),
-          Optional.of("the compiler could not run: " + e.getMessage()));
+      return new ExerciseAttempt.Broken(
+          exercise, suite, false, "the compiler could not run: " + e.getMessage());
     }
-    List<SourceProblem> violations =
-        compiled.succeeded() ? forbiddenApis.check(spec, classes) : List.of();
-    ExerciseAttempt attempt =
-        new ExerciseAttempt(
-            exercise, suite, Optional.of(compiled), violations, Optional.empty(), Optional.empty());
-    if (!attempt.runnable()) {
-      return attempt;
+    if (!compiled.succeeded()) {
+      return new ExerciseAttempt.NotCompiled(exercise, suite, compiled);
+    }
+    List<SourceProblem> violations = forbiddenApis.check(spec, classes);
+    if (!violations.isEmpty()) {
+      return new ExerciseAttempt.Forbidden(exercise, suite, violations);
     }
     try {
       List<String> only =
@@ -228,22 +215,12 @@ public final class Grader {
                   spec.jvmOptions(),
                   only,
                   spec.calibrate()));
-      Optional<String> infrastructure = infrastructureProblem(run);
-      return new ExerciseAttempt(
-          exercise,
-          suite,
-          Optional.of(compiled),
-          violations,
-          infrastructure.isPresent() ? Optional.empty() : Optional.of(run),
-          infrastructure);
+      Optional<String> broken = infrastructureProblem(run);
+      return broken.isPresent()
+          ? new ExerciseAttempt.Broken(exercise, suite, true, broken.get())
+          : new ExerciseAttempt.Ran(exercise, suite, run);
     } catch (SandboxException e) {
-      return new ExerciseAttempt(
-          exercise,
-          suite,
-          Optional.of(compiled),
-          violations,
-          Optional.empty(),
-          Optional.of(e.getMessage()));
+      return new ExerciseAttempt.Broken(exercise, suite, true, e.getMessage());
     }
   }
 

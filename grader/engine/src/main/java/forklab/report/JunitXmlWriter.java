@@ -1,5 +1,6 @@
 package forklab.report;
 
+import forklab.report.Feedback.CheckFeedback;
 import forklab.score.CheckResult;
 import forklab.score.ExerciseResult;
 import forklab.score.GradeResult;
@@ -22,7 +23,7 @@ import javax.xml.stream.XMLStreamWriter;
  * error}. An infrastructure error adds a suite {@code forklab} with one errored test case, so CI
  * shows it without calling it a failure of the student.
  */
-final class JunitXmlWriter implements ReportWriter {
+final class JunitXmlWriter implements ReportFormat {
   static final int FEEDBACK_CAP = 16_000;
   static final int OUTPUT_CAP = 64 * 1024;
   static final int MESSAGE_CAP = 300;
@@ -33,15 +34,20 @@ final class JunitXmlWriter implements ReportWriter {
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
 
   @Override
+  public String name() {
+    return "junit";
+  }
+
+  @Override
   public String fileName() {
     return Reports.JUNIT_XML;
   }
 
   @Override
-  public void write(GradeResult grade, OutputStream out) throws IOException {
+  public void write(Feedback feedback, GradeResult grade, OutputStream out) throws IOException {
     try {
       XMLStreamWriter xml = XML.createXMLStreamWriter(out, "UTF-8");
-      new Document(xml, grade).write();
+      new Document(xml, grade, feedback).write();
       xml.flush();
       xml.close(); // closes the writer only, never the stream underneath
       out.flush();
@@ -51,7 +57,7 @@ final class JunitXmlWriter implements ReportWriter {
   }
 
   /** One rendering: the stream writer plus the indentation that keeps the file readable. */
-  private record Document(XMLStreamWriter xml, GradeResult grade) {
+  private record Document(XMLStreamWriter xml, GradeResult grade, Feedback feedback) {
 
     void write() throws XMLStreamException {
       xml.writeStartDocument("UTF-8", "1.0");
@@ -67,8 +73,8 @@ final class JunitXmlWriter implements ReportWriter {
           String.valueOf(count(checks, Verdict.ERROR) + (grade.hasInfrastructureError() ? 1 : 0)));
       xml.writeAttribute("skipped", String.valueOf(count(checks, Verdict.NOT_JUDGED)));
       xml.writeAttribute("time", Text.seconds(grade.elapsed()));
-      for (ExerciseResult exercise : grade.exercises()) {
-        suite(exercise);
+      for (int e = 0; e < grade.exercises().size(); e++) {
+        suite(grade.exercises().get(e), feedback.exercises().get(e));
       }
       if (grade.hasInfrastructureError()) {
         infrastructureSuite();
@@ -79,7 +85,8 @@ final class JunitXmlWriter implements ReportWriter {
       xml.writeEndDocument();
     }
 
-    private void suite(ExerciseResult exercise) throws XMLStreamException {
+    private void suite(ExerciseResult exercise, Feedback.ExerciseFeedback views)
+        throws XMLStreamException {
       List<CheckResult> checks = exercise.checks();
       newline(1);
       xml.writeStartElement("testsuite");
@@ -103,14 +110,14 @@ final class JunitXmlWriter implements ReportWriter {
       }
       newline(2);
       xml.writeEndElement();
-      for (CheckResult check : checks) {
-        testcase(check);
+      for (int c = 0; c < checks.size(); c++) {
+        testcase(checks.get(c), views.checks().get(c));
       }
       newline(1);
       xml.writeEndElement();
     }
 
-    private void testcase(CheckResult check) throws XMLStreamException {
+    private void testcase(CheckResult check, CheckFeedback view) throws XMLStreamException {
       boolean empty = check.verdict() == Verdict.PASS && check.output().isBlank();
       newline(2);
       if (empty) {
@@ -124,16 +131,18 @@ final class JunitXmlWriter implements ReportWriter {
       xml.writeAttribute("time", Text.seconds(check.duration()));
       switch (check.verdict()) {
         case PASS -> {}
-        case FAIL -> problem("failure", check, Text.firstLine(check.feedback(), MESSAGE_CAP));
+        case FAIL -> problem("failure", check, view, Text.firstLine(check.feedback(), MESSAGE_CAP));
         case ERROR ->
             problem(
-                "error", check, "could not run: " + Text.firstLine(check.feedback(), MESSAGE_CAP));
+                "error",
+                check,
+                view,
+                "could not run: " + Text.firstLine(check.feedback(), MESSAGE_CAP));
         case NOT_JUDGED -> {
           newline(3);
           xml.writeEmptyElement("skipped");
           xml.writeAttribute(
-              "message",
-              "not judged here: " + Text.firstLine(Text.notJudgedReason(check), MESSAGE_CAP));
+              "message", "not judged here: " + Text.firstLine(view.notJudgedReason(), MESSAGE_CAP));
         }
       }
       if (!check.output().isBlank()) {
@@ -148,14 +157,14 @@ final class JunitXmlWriter implements ReportWriter {
       }
     }
 
-    private void problem(String element, CheckResult check, String message)
+    private void problem(String element, CheckResult check, CheckFeedback view, String message)
         throws XMLStreamException {
       StringBuilder body = new StringBuilder(Text.capped(check.feedback(), FEEDBACK_CAP).strip());
       if (check.verdict() == Verdict.ERROR) {
         body.append(body.isEmpty() ? "" : "\n").append(Text.ERROR_EXPLANATION);
       }
-      if (check.measurement() != null) {
-        body.append(body.isEmpty() ? "" : "\n\n").append(Text.measurementLine(check.measurement()));
+      if (view.measurement() != null) {
+        body.append(body.isEmpty() ? "" : "\n\n").append(view.measurement().line());
       }
       newline(3);
       xml.writeStartElement(element);

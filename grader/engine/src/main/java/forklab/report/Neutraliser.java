@@ -63,6 +63,34 @@ final class Neutraliser {
     return out.toString();
   }
 
+  /**
+   * Text inside raw HTML in a Markdown note (a {@code <summary>}), on one line: HTML-escaped, with
+   * {@code @name} and runs of {@code [[} or {@code ]]} in {@code <code>}, where no forge looks for
+   * mentions or links.
+   */
+  static String htmlInline(String text) {
+    String line = Text.oneLine(text, Integer.MAX_VALUE);
+    StringBuilder out = new StringBuilder(line.length() + 16);
+    Matcher special = MENTION_OR_BRACKETS.matcher(line);
+    int done = 0;
+    while (special.find()) {
+      out.append(html(line.substring(done, special.start())))
+          .append("<code>")
+          .append(html(special.group()))
+          .append("</code>");
+      done = special.end();
+    }
+    return out.append(html(line.substring(done))).toString();
+  }
+
+  private static String html(String text) {
+    return text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;")
+        .replace("'", "&#39;");
+  }
+
   private static void escape(String text, StringBuilder out) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Writes the reports of a grade.
@@ -28,7 +29,7 @@ public final class Reports {
   /** One self-contained HTML page: the summary plus charts of the measured goals. */
   public static final String REPORT_HTML = "report.html";
 
-  private static final List<ReportWriter> ALL =
+  private static final List<ReportFormat> ALL =
       List.of(
           new ResultsJsonWriter(),
           new JunitXmlWriter(),
@@ -37,50 +38,83 @@ public final class Reports {
 
   private Reports() {}
 
-  /** The writer of {@value #RESULTS_JSON}. */
-  public static ReportWriter resultsJson() {
-    return ALL.get(0);
-  }
-
-  /** The writer of {@value #JUNIT_XML}. */
-  public static ReportWriter junitXml() {
-    return ALL.get(1);
-  }
-
-  /** The writer of {@value #SUMMARY_MD}. */
-  public static ReportWriter summaryMarkdown() {
-    return ALL.get(2);
-  }
-
-  /** The writer of {@value #REPORT_HTML}. */
-  public static ReportWriter html() {
-    return ALL.get(3);
-  }
-
-  /** All four writers, in the order {@link #writeAll} uses. */
-  public static List<ReportWriter> all() {
+  /**
+   * Every format, in the order {@link #writeAll} writes them: {@code json} ({@value
+   * #RESULTS_JSON}), {@code junit} ({@value #JUNIT_XML}), {@code markdown} ({@value #SUMMARY_MD}),
+   * {@code html} ({@value #REPORT_HTML}). A new format is one class and one entry here.
+   */
+  public static List<ReportFormat> formats() {
     return ALL;
   }
 
   /**
-   * Writes all four reports into {@code outDir}, creating it when missing and replacing earlier
-   * files. A failing writer does not stop the others: every file that can be written is, and then
-   * the first failure is thrown with the later ones suppressed.
+   * The format called {@code name} ({@code json}, {@code junit}, {@code markdown}, {@code html}).
+   */
+  public static Optional<ReportFormat> format(String name) {
+    return ALL.stream().filter(format -> format.name().equals(name)).findFirst();
+  }
+
+  /** The names of every format, in order: {@code json, junit, markdown, html}. */
+  public static List<String> names() {
+    return ALL.stream().map(ReportFormat::name).toList();
+  }
+
+  /** The writer of {@value #RESULTS_JSON}. */
+  public static ReportFormat resultsJson() {
+    return ALL.get(0);
+  }
+
+  /** The writer of {@value #JUNIT_XML}. */
+  public static ReportFormat junitXml() {
+    return ALL.get(1);
+  }
+
+  /** The writer of {@value #SUMMARY_MD}. */
+  public static ReportFormat summaryMarkdown() {
+    return ALL.get(2);
+  }
+
+  /** The writer of {@value #REPORT_HTML}. */
+  public static ReportFormat html() {
+    return ALL.get(3);
+  }
+
+  /** All four formats, in the order {@link #writeAll} uses. */
+  public static List<ReportFormat> all() {
+    return ALL;
+  }
+
+  /**
+   * Writes every format into {@code outDir}; see {@link #write(GradeResult, Path, List)}.
    *
    * @return the paths written, in the order results.json, junit.xml, summary.md, report.html
-   * @throws IOException if {@code outDir} cannot be created or a file cannot be written
    */
   public static List<Path> writeAll(GradeResult grade, Path outDir) throws IOException {
+    return write(grade, outDir, ALL);
+  }
+
+  /**
+   * Writes {@code formats} into {@code outDir}, creating it when missing and replacing earlier
+   * files; the feedback document is built once for all of them. A failing format does not stop the
+   * others: every file that can be written is, and then the first failure is thrown with the later
+   * ones suppressed.
+   *
+   * @return the paths written, in the order of {@code formats}
+   * @throws IOException if {@code outDir} cannot be created or a file cannot be written
+   */
+  public static List<Path> write(GradeResult grade, Path outDir, List<ReportFormat> formats)
+      throws IOException {
+    Feedback feedback = Feedback.of(grade);
     List<Path> written = new ArrayList<>();
     IOException failure = null;
-    for (ReportWriter writer : ALL) {
+    for (ReportFormat format : formats) {
       try {
-        written.add(writer.write(grade, outDir));
+        written.add(format.write(feedback, grade, outDir));
       } catch (IOException | RuntimeException e) {
         IOException wrapped =
             e instanceof IOException io
                 ? io
-                : new IOException("could not write " + writer.fileName() + ": " + e, e);
+                : new IOException("could not write " + format.fileName() + ": " + e, e);
         if (failure == null) {
           failure = wrapped;
         } else {

@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import forklab.api.Goal;
+import forklab.report.Feedback.CheckFeedback;
 import forklab.score.CheckResult;
 import forklab.score.ExerciseResult;
+import forklab.score.GoalScore;
 import forklab.score.GradeResult;
 import forklab.score.Measurement;
 import forklab.score.Verdict;
@@ -26,7 +28,7 @@ import java.util.Map;
  * so it is {@code passed} with score 0 and its verdict {@code not_judged} in {@code extra_data}; an
  * errored check is {@code failed}.
  */
-final class ResultsJsonWriter implements ReportWriter {
+final class ResultsJsonWriter implements ReportFormat {
   /** Gradescope visibility of public tests and grader-made checks. */
   static final String PUBLIC_VISIBILITY = "visible";
 
@@ -46,18 +48,23 @@ final class ResultsJsonWriter implements ReportWriter {
           .build();
 
   @Override
+  public String name() {
+    return "json";
+  }
+
+  @Override
   public String fileName() {
     return Reports.RESULTS_JSON;
   }
 
   @Override
-  public void write(GradeResult grade, OutputStream out) throws IOException {
-    JSON.writeValue(out, toJson(grade));
+  public void write(Feedback feedback, GradeResult grade, OutputStream out) throws IOException {
+    JSON.writeValue(out, toJson(feedback, grade));
     out.write('\n');
     out.flush();
   }
 
-  ObjectNode toJson(GradeResult grade) {
+  ObjectNode toJson(Feedback feedback, GradeResult grade) {
     ObjectNode root = JSON.createObjectNode();
     // No score at all after an infrastructure error: Gradescope would record the top-level score,
     // or else the sum of the tests' scores. Its format needs one of them, so it will not take the
@@ -74,7 +81,8 @@ final class ResultsJsonWriter implements ReportWriter {
     for (int e = 0; e < exercises.size(); e++) {
       List<CheckResult> checks = exercises.get(e).checks();
       for (int c = 0; c < checks.size(); c++) {
-        tests.add(test((e + 1) + "." + (c + 1), checks.get(c), scored));
+        CheckFeedback view = feedback.exercises().get(e).checks().get(c);
+        tests.add(test((e + 1) + "." + (c + 1), checks.get(c), view, scored));
       }
     }
     root.set("extra_data", extraData(grade));
@@ -120,7 +128,8 @@ final class ResultsJsonWriter implements ReportWriter {
     return text.toString().strip();
   }
 
-  private static ObjectNode test(String number, CheckResult check, boolean scored) {
+  private static ObjectNode test(
+      String number, CheckResult check, CheckFeedback view, boolean scored) {
     ObjectNode test = JSON.createObjectNode();
     test.put("name", Text.oneLine(check.exercise() + ": " + check.name(), 300));
     test.put("number", number);
@@ -129,7 +138,7 @@ final class ResultsJsonWriter implements ReportWriter {
     }
     test.put("max_score", Text.rounded(check.maxScore()));
     test.put("status", status(check.verdict()));
-    test.put("output", testOutput(check));
+    test.put("output", testOutput(check, view));
     test.put("visibility", check.hidden() ? HIDDEN_VISIBILITY : PUBLIC_VISIBILITY);
     test.putArray("tags").add(check.goal().id()).add(check.hidden() ? "hidden" : "public");
 
@@ -145,8 +154,11 @@ final class ResultsJsonWriter implements ReportWriter {
       putNumber(extra, "measured", measurement.measured());
       putNumber(extra, "required", measurement.required());
       extra.put("unit", measurement.unit());
+      extra.put("direction", measurement.direction().id());
       ObjectNode details = extra.putObject("details");
       Text.details(measurement).forEach(details::put);
+      ObjectNode limits = extra.putObject("limits");
+      measurement.limits().forEach((label, value) -> putNumber(limits, label, value));
     }
     return test;
   }
@@ -159,7 +171,7 @@ final class ResultsJsonWriter implements ReportWriter {
     };
   }
 
-  private static String testOutput(CheckResult check) {
+  private static String testOutput(CheckResult check, CheckFeedback view) {
     StringBuilder text = new StringBuilder();
     String feedback = Text.capped(check.feedback(), FEEDBACK_CAP).strip();
     switch (check.verdict()) {
@@ -167,7 +179,7 @@ final class ResultsJsonWriter implements ReportWriter {
       case FAIL -> text.append(feedback.isEmpty() ? "failed" : feedback);
       case NOT_JUDGED ->
           text.append("not judged here: ")
-              .append(Text.notJudgedReason(check))
+              .append(view.notJudgedReason())
               .append('\n')
               .append(Text.NOT_JUDGED_EXPLANATION);
       case ERROR ->
@@ -176,8 +188,8 @@ final class ResultsJsonWriter implements ReportWriter {
               .append('\n')
               .append(Text.ERROR_EXPLANATION);
     }
-    if (check.measurement() != null) {
-      text.append("\n\n").append(Text.measurementLine(check.measurement()));
+    if (view.measurement() != null) {
+      text.append("\n\n").append(view.measurement().line());
     }
     if (!check.output().isBlank()) {
       text.append("\n\n--- captured output ---\n")
@@ -204,11 +216,11 @@ final class ResultsJsonWriter implements ReportWriter {
       ArrayNode notes = summary.putArray("notes");
       exercise.notes().forEach(note -> notes.add(Text.clean(note)));
       ObjectNode goals = summary.putObject("goals");
-      for (Map.Entry<Goal, double[]> goal : exercise.scoreByGoal().entrySet()) {
+      for (Map.Entry<Goal, GoalScore> goal : exercise.scoreByGoal().entrySet()) {
         goals
             .putObject(goal.getKey().id())
-            .put("score", Text.rounded(goal.getValue()[0]))
-            .put("max_score", Text.rounded(goal.getValue()[1]));
+            .put("score", Text.rounded(goal.getValue().earned()))
+            .put("max_score", Text.rounded(goal.getValue().max()));
       }
     }
     return extra;

@@ -1,14 +1,9 @@
 package forklab.report;
 
-import forklab.api.Goal;
-import forklab.score.CheckResult;
-import forklab.score.ExerciseResult;
+import forklab.report.Feedback.CheckFeedback;
+import forklab.report.Feedback.ExerciseFeedback;
+import forklab.report.Feedback.Fix;
 import forklab.score.GradeResult;
-import forklab.score.Verdict;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code summary.md}: the student-facing feedback as GitLab/GitHub-flavoured Markdown, fit to paste
@@ -16,7 +11,7 @@ import java.util.Set;
  * name or feedback cannot turn into markup, a mention or a quick action; captured output goes into
  * fenced code blocks whose fence the output cannot close, and is capped so the comment stays small.
  */
-final class SummaryWriter extends TextReportWriter {
+final class SummaryWriter extends TextReportFormat {
   static final int FEEDBACK_CAP = 2_000;
   static final int FEEDBACK_LINES = 20;
   static final int OUTPUT_CAP = 1_500;
@@ -36,168 +31,182 @@ final class SummaryWriter extends TextReportWriter {
           + " results.json have all of it._\n";
 
   @Override
+  public String name() {
+    return "markdown";
+  }
+
+  @Override
   public String fileName() {
     return Reports.SUMMARY_MD;
   }
 
   @Override
-  String render(GradeResult grade) {
-    return new Rendering(grade).render();
+  String render(Feedback feedback, GradeResult grade) {
+    return new Rendering(feedback).render();
   }
 
   /** One rendering, holding the output budget that is left. */
   private static final class Rendering {
-    private final GradeResult grade;
+    private final Feedback feedback;
     private final Shrinkable doc = new Shrinkable();
     private StringBuilder md = new StringBuilder();
     private int outputBudget = OUTPUT_BUDGET;
 
-    Rendering(GradeResult grade) {
-      this.grade = grade;
+    Rendering(Feedback feedback) {
+      this.feedback = feedback;
     }
 
     String render() {
-      if (grade.hasInfrastructureError()) {
-        line("# Forklab feedback: no score given");
-        line();
+      line("# Forklab feedback: " + feedback.headline());
+      line();
+      if (feedback.hasInfrastructureError()) {
         line(
             "> **"
                 + Text.NO_SCORE
                 + "** The grader hit an infrastructure error: "
-                + inline(Text.oneLine(grade.infrastructureError(), 500)));
+                + inline(Text.oneLine(feedback.infrastructureError(), 500)));
         line(
             "> The "
-                + Text.points(grade.score(), grade.maxScore())
+                + feedback.pointsBeforeError()
                 + " points below were graded before the error and are not a grade.");
-      } else {
-        line("# Forklab feedback: " + Text.points(grade.score(), grade.maxScore()) + " points");
+        line();
       }
+      line("**Start here:** " + inline(feedback.startHere()));
       line();
       overview();
-      for (ExerciseResult exercise : grade.exercises()) {
-        exercise(exercise);
-      }
+      feedback.exercises().forEach(this::exercise);
       notJudged();
       warnings();
       line("---");
-      line(
-          "Forklab "
-              + inline(Text.oneLine(String.valueOf(grade.version()), 100))
-              + " · "
-              + inline(Text.oneLine(String.valueOf(grade.sandbox()), 100))
-              + " sandbox · graded in "
-              + Text.seconds(grade.elapsed())
-              + " s");
+      line(inline(feedback.footer()));
       flush();
       return doc.fit(MAX_BYTES, CUT_NOTICE);
     }
 
     private void overview() {
-      if (grade.exercises().isEmpty()) {
+      Feedback.ScoreTable table = feedback.table();
+      if (table.rows().isEmpty()) {
         line("No exercise was graded.");
         line();
         return;
       }
-      Set<Goal> goals = EnumSet.noneOf(Goal.class);
-      grade.exercises().forEach(exercise -> goals.addAll(exercise.scoreByGoal().keySet()));
       StringBuilder header = new StringBuilder("| Exercise | Score |");
       StringBuilder rule = new StringBuilder("| --- | ---: |");
-      for (Goal goal : goals) {
-        header.append(' ').append(goal.id()).append(" |");
+      for (String goal : table.goals()) {
+        header.append(' ').append(goal).append(" |");
         rule.append(" ---: |");
       }
       line(header.toString());
       line(rule.toString());
-      for (ExerciseResult exercise : grade.exercises()) {
-        Map<Goal, double[]> byGoal = exercise.scoreByGoal();
-        StringBuilder row =
-            new StringBuilder("| ")
-                .append(cell(title(exercise)))
-                .append(" | ")
-                .append(Text.points(exercise.score(), exercise.maxScore()))
-                .append(" |");
-        for (Goal goal : goals) {
-          double[] sums = byGoal.get(goal);
-          row.append(' ').append(sums == null ? "–" : Text.points(sums[0], sums[1])).append(" |");
-        }
-        line(row.toString());
+      for (Feedback.Row row : table.rows()) {
+        StringBuilder cells =
+            new StringBuilder("| ").append(cell(row.exercise())).append(" | ").append(row.points());
+        row.byGoal().forEach(points -> cells.append(" | ").append(points));
+        line(cells.append(" |").toString());
       }
-      line(
-          "| **Total** | **"
-              + Text.points(grade.score(), grade.maxScore())
-              + "** |"
-              + " |".repeat(goals.size()));
+      line("| **Total** | **" + table.total() + "** |" + " |".repeat(table.goals().size()));
       line();
     }
 
-    private void exercise(ExerciseResult exercise) {
-      List<CheckResult> checks = exercise.checks();
-      line(
-          "## "
-              + inline(title(exercise))
-              + ": "
-              + Text.points(exercise.score(), exercise.maxScore())
-              + " points");
+    private void exercise(ExerciseFeedback exercise) {
+      line("## " + inline(exercise.title()) + ": " + exercise.points() + " points");
       line();
-      long passed = checks.stream().filter(CheckResult::passed).count();
-      line(
-          checks.isEmpty()
-              ? "No checks ran."
-              : passed == checks.size()
-                  ? "All " + checks.size() + " checks passed."
-                  : "Passed " + passed + " of " + checks.size() + " checks.");
+      line(exercise.tally());
       line();
       if (!exercise.notes().isEmpty()) {
-        exercise.notes().forEach(note -> line("- " + leading(Text.oneLine(note, 1_000))));
+        exercise.notes().forEach(note -> line("- " + leading(note)));
         line();
       }
-      for (CheckResult check : checks) {
-        if (check.verdict() == Verdict.FAIL) {
-          problem("Missed", check);
-        }
+      for (Fix fix : exercise.fixes()) {
+        fix(fix);
       }
-      for (CheckResult check : checks) {
-        if (check.verdict() == Verdict.ERROR) {
-          problem("Could not run", check);
-        }
+      if (!exercise.checks().isEmpty()) {
+        line("#### Every check of " + inline(exercise.id()));
+        line();
+        exercise.checks().forEach(this::check);
       }
     }
 
-    private void problem(String heading, CheckResult check) {
-      line("### " + heading + ": " + inline(Text.oneLine(check.name(), 300)));
+    /** A group of checks missed for one reason, or one missed check. */
+    private void fix(Fix fix) {
+      line("### " + inline(fix.headline()) + " · " + fix.points() + " points");
+      line();
+      if (!fix.detail().isEmpty()) {
+        line(leading(fix.detail()));
+        line();
+      }
+      if (!fix.advice().isEmpty()) {
+        line("Try next: " + inline(fix.advice()));
+        line();
+      }
+      if (fix.grouped()) {
+        line("<details><summary>The " + fix.checks().size() + " checks</summary>");
+        line();
+        fix.checks().forEach(name -> line("- " + leading(name)));
+        line();
+        line("</details>");
+        line();
+      }
+    }
+
+    /** One check, collapsed: its verdict and name, then everything about it. */
+    private void check(CheckFeedback check) {
+      line(
+          "<details><summary>"
+              + Neutraliser.htmlInline(
+                  verdictMark(check) + " " + check.label() + ": " + check.name())
+              + " · "
+              + check.points()
+              + "</summary>");
       line();
       line(
           "Goal: **"
-              + check.goal().id()
+              + check.goal()
               + "** · "
-              + Text.points(check.score(), check.maxScore())
+              + check.points()
               + " points"
               + (check.hidden() ? " · hidden check" : ""));
       line();
-      if (check.verdict() == Verdict.ERROR) {
+      if (check.errored()) {
         line(Text.ERROR_EXPLANATION + " It earned no points in this run.");
         line();
       }
       if (check.measurement() != null) {
-        line(inline(Text.measurementLine(check.measurement())));
+        line(inline(check.measurement().line()));
         line();
-      }
-      List<String> feedback = Text.feedbackLines(check.feedback(), FEEDBACK_LINES, FEEDBACK_CAP);
-      if (!feedback.isEmpty()) {
-        String first = leading(feedback.get(0)) + "\n\n";
-        StringBuilder full = new StringBuilder(first);
-        if (feedback.size() > 1) {
-          feedback
-              .subList(1, feedback.size())
-              .forEach(more -> full.append("- ").append(leading(more)).append('\n'));
-          full.append('\n');
+        check.measurement().details().forEach(detail -> line("- " + leading(detail)));
+        if (!check.measurement().details().isEmpty()) {
+          line();
         }
-        detail(Shrinkable.Detail.MESSAGE, full.toString(), first);
+      }
+      String message = Text.block(check.message(), FEEDBACK_LINES, FEEDBACK_CAP);
+      if (!message.isEmpty()) {
+        String first = leading(Text.firstLine(message, FEEDBACK_CAP)) + "\n\n";
+        String full =
+            message.contains("\n") ? Neutraliser.codeBlock("text", message) + "\n" : first;
+        detail(Shrinkable.Detail.MESSAGE, full, first);
+      }
+      if (!check.replay().isEmpty()) {
+        line("Replay it alone:");
+        line();
+        flush();
+        doc.append(Neutraliser.codeBlock("shell", check.replay()) + "\n");
       }
       output(check);
+      line("</details>");
+      line();
     }
 
-    private void output(CheckResult check) {
+    private static String verdictMark(CheckFeedback check) {
+      return switch (check.verdict()) {
+        case "pass" -> "✅";
+        case "fail" -> "❌";
+        case "error" -> "⚠️";
+        default -> "➖";
+      };
+    }
+
+    private void output(CheckFeedback check) {
       if (check.output().isBlank()) {
         return;
       }
@@ -218,9 +227,7 @@ final class SummaryWriter extends TextReportWriter {
     }
 
     private void notJudged() {
-      List<CheckResult> notJudged =
-          grade.checks().stream().filter(check -> check.verdict() == Verdict.NOT_JUDGED).toList();
-      if (notJudged.isEmpty()) {
+      if (feedback.notJudged().isEmpty()) {
         return;
       }
       line("## Not judged here");
@@ -229,30 +236,30 @@ final class SummaryWriter extends TextReportWriter {
       line();
       line("| Exercise | Check | Goal | Points | Reason |");
       line("| --- | --- | --- | ---: | --- |");
-      for (CheckResult check : notJudged) {
+      for (CheckFeedback check : feedback.notJudged()) {
         line(
             "| "
                 + cell(check.exercise())
                 + " | "
                 + cell(check.name())
                 + " | "
-                + check.goal().id()
+                + check.goal()
                 + " | "
-                + Text.points(check.score(), check.maxScore())
+                + check.points()
                 + " | "
-                + cell(Text.notJudgedReason(check))
+                + cell(check.notJudgedReason())
                 + " |");
       }
       line();
     }
 
     private void warnings() {
-      if (grade.warnings().isEmpty()) {
+      if (feedback.warnings().isEmpty()) {
         return;
       }
       line("## Notes for whoever ran the grader");
       line();
-      grade.warnings().forEach(warning -> line("- " + leading(Text.oneLine(warning, 1_000))));
+      feedback.warnings().forEach(warning -> line("- " + leading(warning)));
       line();
     }
 
@@ -276,11 +283,6 @@ final class SummaryWriter extends TextReportWriter {
     private void line() {
       md.append('\n');
     }
-  }
-
-  private static String title(ExerciseResult exercise) {
-    String title = Text.oneLine(exercise.title(), 200);
-    return title.isEmpty() ? exercise.id() : exercise.id() + " — " + title;
   }
 
   /** Text inside a table cell: one line, escaped, pipes included. */

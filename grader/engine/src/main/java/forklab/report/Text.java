@@ -158,9 +158,7 @@ final class Text {
     return unit.isBlank() || !Double.isFinite(value) ? number : number + " " + clean(unit).strip();
   }
 
-  /**
-   * The measurement's details sorted by key, values cleaned (the record does not keep their order).
-   */
+  /** The measurement's text details sorted by key, keys and values cleaned. */
   static Map<String, String> details(Measurement measurement) {
     Map<String, String> sorted = new TreeMap<>();
     measurement
@@ -169,33 +167,9 @@ final class Text {
     return sorted;
   }
 
-  /** A detail value as a number, or null when it is not one. */
-  static Double numeric(String value) {
-    try {
-      double number = Double.parseDouble(value.strip());
-      return Double.isFinite(number) ? number : null;
-    } catch (NumberFormatException e) {
-      return null;
-    }
-  }
-
-  /** The details whose key names a limit (contains {@code limit}, any case), as numbers. */
-  static Map<String, Double> limits(Measurement measurement) {
-    Map<String, Double> limits = new TreeMap<>();
-    details(measurement)
-        .forEach(
-            (key, value) -> {
-              Double number = numeric(value);
-              if (key.toLowerCase(Locale.ROOT).contains("limit") && number != null) {
-                limits.put(key, number);
-              }
-            });
-    return limits;
-  }
-
   /**
-   * One line that says what was measured against what was required, with any calibrated limit:
-   * {@code measured 1.512 s, required 0.9 s, calibrated_limit 1.2 s}.
+   * One line that says what was measured against what was required, and which way, with the other
+   * limits: {@code measured 1.512 s, required at most 0.9 s, calibrated limit 1.2 s}.
    */
   static String measurementLine(Measurement measurement) {
     StringBuilder line =
@@ -203,12 +177,15 @@ final class Text {
             .append("measured ")
             .append(quantity(measurement.measured(), measurement.unit()))
             .append(", required ")
+            .append(measurement.direction().words())
+            .append(' ')
             .append(quantity(measurement.required(), measurement.unit()));
-    limits(measurement)
+    measurement
+        .limits()
         .forEach(
             (key, value) ->
                 line.append(", ")
-                    .append(key)
+                    .append(oneLine(key, 80))
                     .append(' ')
                     .append(quantity(value, measurement.unit())));
     return line.toString();
@@ -237,5 +214,22 @@ final class Text {
       }
     }
     return lines;
+  }
+
+  /**
+   * The feedback as one block of lines, cleaned and capped: indentation kept, trailing blanks
+   * dropped, at most {@code maxLines} non-blank lines, then {@code … more lines not shown}.
+   */
+  static String block(String feedback, int maxLines, int maxChars) {
+    List<String> kept = new ArrayList<>();
+    int nonBlank = 0;
+    for (String line : capped(feedback, maxChars).strip().split("\n")) {
+      if (!line.isBlank() && nonBlank++ == maxLines) {
+        kept.add("… more lines not shown");
+        break;
+      }
+      kept.add(line.stripTrailing());
+    }
+    return String.join("\n", kept);
   }
 }

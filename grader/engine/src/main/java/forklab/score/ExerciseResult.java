@@ -30,12 +30,13 @@ public record ExerciseResult(
   }
 
   /** Earned and maximum points per goal, in goal order; goals without checks are absent. */
-  public Map<Goal, double[]> scoreByGoal() {
-    Map<Goal, double[]> byGoal = new EnumMap<>(Goal.class);
+  public Map<Goal, GoalScore> scoreByGoal() {
+    Map<Goal, GoalScore> byGoal = new EnumMap<>(Goal.class);
     for (CheckResult check : checks) {
-      double[] sums = byGoal.computeIfAbsent(check.goal(), goal -> new double[2]);
-      sums[0] += check.score();
-      sums[1] += check.maxScore();
+      byGoal.merge(
+          check.goal(),
+          new GoalScore(check.score(), check.maxScore()),
+          (sum, more) -> sum.plus(more.earned(), more.max()));
     }
     return byGoal;
   }

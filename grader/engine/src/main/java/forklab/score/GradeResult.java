@@ -14,6 +14,7 @@ import java.util.List;
  * @param exercises one result per graded exercise, in id order
  * @param infrastructureError null, or why no score could be given (never the student's fault)
  * @param warnings remarks for whoever runs the grader (sandbox fallback, ...)
+ * @param replay how to grade the same submission again, or null when not known
  */
 public record GradeResult(
     String version,
@@ -22,11 +23,32 @@ public record GradeResult(
     Duration elapsed,
     List<ExerciseResult> exercises,
     String infrastructureError,
-    List<String> warnings) {
+    List<String> warnings,
+    Replay replay) {
+
+  /**
+   * What {@code grade} was given, to replay one check alone.
+   *
+   * @param submission the submission folder as given on the command line
+   * @param seed the seed of randomized checks
+   */
+  public record Replay(String submission, long seed) {}
 
   public GradeResult {
     exercises = List.copyOf(exercises);
     warnings = List.copyOf(warnings);
+  }
+
+  /** A grade that does not know how to replay its checks. */
+  public GradeResult(
+      String version,
+      String sandbox,
+      Instant startedAt,
+      Duration elapsed,
+      List<ExerciseResult> exercises,
+      String infrastructureError,
+      List<String> warnings) {
+    this(version, sandbox, startedAt, elapsed, exercises, infrastructureError, warnings, null);
   }
 
   public double score() {

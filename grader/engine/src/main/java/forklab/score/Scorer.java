@@ -28,129 +28,103 @@ public final class Scorer {
     ExerciseSpec exercise = attempt.submitted().spec();
     List<CheckResult> checks = new ArrayList<>();
     List<String> notes = new ArrayList<>(Caps.notes(attempt.submitted().problems()));
-    checks.add(compileCheck(attempt));
-    checks.add(safetyCheck(attempt));
-    String notRun = notRunReason(attempt);
-    for (PlannedCheck planned : attempt.suite().checks()) {
-      if (notRun != null) {
+    switch (attempt) {
+      case ExerciseAttempt.Missing missing -> {
+        String problem = String.join("\n", Caps.notes(missing.submitted().problems()));
         checks.add(
-            result(exercise, planned, Verdict.FAIL, "not run: " + notRun, "", null, Duration.ZERO));
-      } else if (attempt.infrastructureError().isPresent()) {
-        checks.add(
-            result(exercise, planned, Verdict.ERROR, notGraded(attempt), "", null, Duration.ZERO));
-      } else {
-        checks.add(dynamicCheck(exercise, planned, attempt.run().orElseThrow(), names(attempt)));
+            compile(
+                exercise,
+                Verdict.FAIL,
+                problem
+                    + "\n  try next: submit your work in "
+                    + exercise.id()
+                    + "/src/main/java, as in the exercise you were given"));
+        checks.add(safety(exercise, Verdict.FAIL, NOT_CHECKED));
+        notRun(checks, attempt, "no submission for this exercise");
+      }
+      case ExerciseAttempt.NotCompiled notCompiled -> {
+        checks.add(compile(exercise, Verdict.FAIL, compileErrors(exercise, notCompiled)));
+        checks.add(safety(exercise, Verdict.FAIL, NOT_CHECKED));
+        notRun(checks, attempt, "your code does not compile (see '" + COMPILE_CHECK + "')");
+      }
+      case ExerciseAttempt.Forbidden forbidden -> {
+        checks.add(compile(exercise, Verdict.PASS, ""));
+        checks.add(safety(exercise, Verdict.FAIL, violations(exercise, forbidden)));
+        notRun(checks, attempt, "your code uses forbidden APIs (see '" + SAFETY_CHECK + "')");
+      }
+      case ExerciseAttempt.Ran ran -> {
+        checks.add(compile(exercise, Verdict.PASS, ""));
+        checks.add(safety(exercise, Verdict.PASS, ""));
+        Map<String, String> names = names(attempt);
+        for (PlannedCheck planned : attempt.suite().checks()) {
+          checks.add(dynamicCheck(exercise, planned, ran.run(), names));
+        }
+        notes.addAll(runNotes(exercise, ran.run()));
+      }
+      case ExerciseAttempt.Broken broken -> {
+        String notGraded = notGraded(broken.reason());
+        Verdict before = broken.compiled() ? Verdict.PASS : Verdict.ERROR;
+        checks.add(compile(exercise, before, broken.compiled() ? "" : notGraded));
+        checks.add(safety(exercise, before, broken.compiled() ? "" : notGraded));
+        for (PlannedCheck planned : attempt.suite().checks()) {
+          checks.add(result(exercise, planned, Verdict.ERROR, notGraded, "", null, Duration.ZERO));
+        }
       }
     }
-    attempt.run().ifPresent(run -> notes.addAll(runNotes(exercise, run)));
     return new ExerciseResult(exercise.id(), exercise.title(), checks, notes);
   }
 
-  private static CheckResult compileCheck(ExerciseAttempt attempt) {
+  private static final String NOT_CHECKED = "not checked: the code did not compile";
+
+  private static void notRun(List<CheckResult> checks, ExerciseAttempt attempt, String reason) {
     ExerciseSpec exercise = attempt.submitted().spec();
-    if (attempt.submitted().missing()) {
-      String problem = String.join("\n", Caps.notes(attempt.submitted().problems()));
-      return synthetic(
-          exercise,
-          COMPILE_CHECK,
-          Goal.COMPILE,
-          exercise.compilePoints(),
-          Verdict.FAIL,
-          problem
-              + "\n  try next: submit your work in "
-              + exercise.id()
-              + "/src/main/java, as in the exercise you were given");
+    for (PlannedCheck planned : attempt.suite().checks()) {
+      checks.add(
+          result(exercise, planned, Verdict.FAIL, "not run: " + reason, "", null, Duration.ZERO));
     }
-    if (attempt.compile().isEmpty()) {
-      return synthetic(
-          exercise,
-          COMPILE_CHECK,
-          Goal.COMPILE,
-          exercise.compilePoints(),
-          Verdict.ERROR,
-          notGraded(attempt));
-    }
-    var compile = attempt.compile().get();
-    if (compile.succeeded()) {
-      return synthetic(
-          exercise, COMPILE_CHECK, Goal.COMPILE, exercise.compilePoints(), Verdict.PASS, "");
-    }
+  }
+
+  private static CheckResult compile(ExerciseSpec exercise, Verdict verdict, String feedback) {
+    return synthetic(
+        exercise, COMPILE_CHECK, Goal.COMPILE, exercise.compilePoints(), verdict, feedback);
+  }
+
+  private static CheckResult safety(ExerciseSpec exercise, Verdict verdict, String feedback) {
+    return synthetic(exercise, SAFETY_CHECK, Goal.ARCHITECTURE, 0, verdict, feedback);
+  }
+
+  private static String compileErrors(
+      ExerciseSpec exercise, ExerciseAttempt.NotCompiled notCompiled) {
     String errors =
         Caps.message(
-            compile.errors().stream()
+            notCompiled.compile().errors().stream()
                 .map(SourceProblem::describe)
                 .collect(Collectors.joining("\n\n")));
-    return synthetic(
-        exercise,
-        COMPILE_CHECK,
-        Goal.COMPILE,
-        exercise.compilePoints(),
-        Verdict.FAIL,
-        "your code does not compile, so none of the other checks of "
-            + exercise.id()
-            + " could run\n\n"
-            + errors
-            + "\n\n  try next: fix the first error above (later ones often follow from it); on your machine,"
-            + " ./mvnw -q compile -pl exercises/"
-            + exercise.id()
-            + " shows the same errors");
+    return "your code does not compile, so none of the other checks of "
+        + exercise.id()
+        + " could run\n\n"
+        + errors
+        + "\n\n  try next: fix the first error above (later ones often follow from it); on your machine,"
+        + " ./mvnw -q compile -pl exercises/"
+        + exercise.id()
+        + " shows the same errors";
   }
 
-  private static CheckResult safetyCheck(ExerciseAttempt attempt) {
-    ExerciseSpec exercise = attempt.submitted().spec();
-    if (attempt.compile().isEmpty() && !attempt.submitted().missing()) {
-      return synthetic(
-          exercise, SAFETY_CHECK, Goal.ARCHITECTURE, 0, Verdict.ERROR, notGraded(attempt));
-    }
-    if (attempt.violations().isEmpty()) {
-      boolean judged =
-          !attempt.submitted().missing() && attempt.compile().map(c -> c.succeeded()).orElse(false);
-      return synthetic(
-          exercise,
-          SAFETY_CHECK,
-          Goal.ARCHITECTURE,
-          0,
-          judged ? Verdict.PASS : Verdict.FAIL,
-          judged ? "" : "not checked: the code did not compile");
-    }
+  private static String violations(ExerciseSpec exercise, ExerciseAttempt.Forbidden forbidden) {
     String list =
         Caps.message(
-            attempt.violations().stream()
+            forbidden.violations().stream()
                 .map(SourceProblem::describe)
                 .collect(Collectors.joining("\n")));
-    return synthetic(
-        exercise,
-        SAFETY_CHECK,
-        Goal.ARCHITECTURE,
-        0,
-        Verdict.FAIL,
-        "your code uses APIs that "
-            + exercise.id()
-            + " forbids, so it was not run and earns 0 on every other check\n"
-            + list
-            + "\n  try next: remove these uses; the exercise never needs them");
+    return "your code uses APIs that "
+        + exercise.id()
+        + " forbids, so it was not run and earns 0 on every other check\n"
+        + list
+        + "\n  try next: remove these uses; the exercise never needs them";
   }
 
-  private static String notGraded(ExerciseAttempt attempt) {
-    return "not graded: the grader failed ("
-        + Caps.message(attempt.infrastructureError().orElse("unknown reason"))
-        + "); this is not your fault";
-  }
-
-  private static String notRunReason(ExerciseAttempt attempt) {
-    if (attempt.submitted().missing()) {
-      return "no submission for this exercise";
-    }
-    if (attempt.compile().isEmpty()) {
-      return null;
-    }
-    if (!attempt.compile().get().succeeded()) {
-      return "your code does not compile (see '" + COMPILE_CHECK + "')";
-    }
-    if (!attempt.violations().isEmpty()) {
-      return "your code uses forbidden APIs (see '" + SAFETY_CHECK + "')";
-    }
-    return null;
+  private static String notGraded(String reason) {
+    return "not graded: the grader failed (" + Caps.message(reason) + "); this is not your fault";
   }
 
   private static Map<String, String> names(ExerciseAttempt attempt) {
@@ -279,26 +253,104 @@ public final class Scorer {
     return notes;
   }
 
-  private static Measurement measurement(Map<String, String> entries) {
+  // Report entries of a measurement beyond Measured's own keys (direction, limits, series).
+  private static final String DIRECTION = "forklab.direction";
+  private static final String LIMIT_PREFIX = "forklab.limit.";
+  private static final String SERIES_AXIS = "forklab.series-axis";
+  private static final String SERIES_PREFIX = "forklab.series.";
+
+  /**
+   * The measurement a check published in its report entries, or null when it published none or its
+   * measured value is not a number. Malformed limits and series points are left out.
+   */
+  static Measurement measurement(Map<String, String> published) {
+    Map<String, String> entries = legacySeries(published);
     if (!entries.containsKey(Measured.MEASURED)) {
       return null;
     }
+    Map<String, Double> limits = new LinkedHashMap<>();
     Map<String, String> details = new LinkedHashMap<>();
+    Map<String, List<Measurement.Point>> lines = new LinkedHashMap<>();
     entries.forEach(
         (key, value) -> {
           if (key.startsWith(Measured.DETAIL_PREFIX)) {
             details.put(key.substring(Measured.DETAIL_PREFIX.length()), value);
+          } else if (key.startsWith(LIMIT_PREFIX) && number(value) != null) {
+            limits.put(key.substring(LIMIT_PREFIX.length()), number(value));
+          } else if (key.startsWith(SERIES_PREFIX) && !points(value).isEmpty()) {
+            lines.put(key.substring(SERIES_PREFIX.length()), points(value));
           }
         });
+    Double measured = number(entries.get(Measured.MEASURED));
+    if (measured == null) {
+      return null;
+    }
+    Double required = number(entries.getOrDefault(Measured.REQUIRED, "NaN"));
+    return new Measurement(
+        measured,
+        Measurement.Direction.fromId(entries.get(DIRECTION)),
+        required == null ? Double.NaN : required,
+        entries.getOrDefault(Measured.UNIT, ""),
+        limits,
+        details,
+        lines.isEmpty()
+            ? Measurement.Series.NONE
+            : new Measurement.Series(entries.getOrDefault(SERIES_AXIS, ""), lines));
+  }
+
+  /**
+   * Until every check publishes {@value #SERIES_AXIS}: the speedup judge's details {@code series
+   * threads}, {@code series measured} and {@code series limit} (comma-separated) as series, and its
+   * {@code calibrated limit} detail as a limit.
+   */
+  private static Map<String, String> legacySeries(Map<String, String> entries) {
+    String threads = entries.get(Measured.DETAIL_PREFIX + "series threads");
+    if (threads == null || entries.containsKey(SERIES_AXIS)) {
+      return entries;
+    }
+    Map<String, String> rewritten = new LinkedHashMap<>(entries);
+    rewritten.put(SERIES_AXIS, "threads");
+    Map.of("measured", "series measured", "calibrated limit", "series limit")
+        .forEach(
+            (line, detail) -> {
+              String values = rewritten.remove(Measured.DETAIL_PREFIX + detail);
+              String[] xs = threads.split(",");
+              String[] ys = values == null ? new String[0] : values.split(",");
+              List<String> points = new ArrayList<>();
+              for (int i = 0; i < Math.min(xs.length, ys.length); i++) {
+                points.add(xs[i].strip() + ":" + ys[i].strip());
+              }
+              rewritten.put(SERIES_PREFIX + line, String.join(",", points));
+            });
+    rewritten.remove(Measured.DETAIL_PREFIX + "series threads");
+    String limit = rewritten.remove(Measured.DETAIL_PREFIX + "calibrated limit");
+    if (limit != null) {
+      rewritten.put(LIMIT_PREFIX + "calibrated limit", limit);
+    }
+    return rewritten;
+  }
+
+  private static Double number(String text) {
     try {
-      return new Measurement(
-          Double.parseDouble(entries.get(Measured.MEASURED)),
-          Double.parseDouble(entries.getOrDefault(Measured.REQUIRED, "NaN")),
-          entries.getOrDefault(Measured.UNIT, ""),
-          details);
+      return text == null ? null : Double.parseDouble(text.strip());
     } catch (NumberFormatException e) {
       return null;
     }
+  }
+
+  /** {@code x:y,x:y,...} as points; empty when any point is malformed. */
+  private static List<Measurement.Point> points(String text) {
+    List<Measurement.Point> points = new ArrayList<>();
+    for (String pair : text.split(",")) {
+      String[] xy = pair.split(":");
+      Double x = xy.length == 2 ? number(xy[0]) : null;
+      Double y = xy.length == 2 ? number(xy[1]) : null;
+      if (x == null || y == null || !Double.isFinite(x)) {
+        return List.of();
+      }
+      points.add(new Measurement.Point(x, y));
+    }
+    return points;
   }
 
   private static CheckResult result(

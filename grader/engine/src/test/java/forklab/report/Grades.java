@@ -51,7 +51,13 @@ final class Grades {
         OVERLAP_FEEDBACK,
         "worker 1 done\nworker 2 done\n",
         new Measurement(
-            1.512, 0.9, "s", Map.of("calibrated_limit", "1.2000", "cpu_over_wall", "1.0100")),
+            1.512,
+            Measurement.Direction.AT_MOST,
+            0.9,
+            "s",
+            Map.of("calibrated limit", 1.2),
+            Map.of("cpu over wall", "1.0100"),
+            Measurement.Series.NONE),
         Duration.ofMillis(1_612));
   }
 
@@ -113,7 +119,24 @@ final class Grades {
         verdict,
         "",
         "",
-        new Measurement(measured, required, "x", Map.of("threads", String.valueOf(threads))),
+        new Measurement(
+            measured,
+            Measurement.Direction.AT_LEAST,
+            required,
+            "x",
+            Map.of(),
+            Map.of("threads", String.valueOf(threads)),
+            threads < 4
+                ? Measurement.Series.NONE
+                : new Measurement.Series(
+                    "threads",
+                    Map.of(
+                        "measured",
+                        List.of(
+                            new Measurement.Point(1, 1), new Measurement.Point(threads, measured)),
+                        "calibrated limit",
+                        List.of(
+                            new Measurement.Point(1, 1), new Measurement.Point(threads, 3.8))))),
         Duration.ofSeconds(2));
   }
 
@@ -177,7 +200,7 @@ final class Grades {
             Verdict.FAIL,
             "expected 5 but got <script>alert(1)</script>\n  output: " + HOSTILE,
             HOSTILE + "\n" + megabyte,
-            new Measurement(Double.NaN, 0.9, "s", Map.of("calibrated_limit", "<img src=x>")),
+            new Measurement(Double.NaN, 0.9, "s", Map.of("fraction of limit", "<img src=x>")),
             Duration.ofMillis(3));
     return grade(
         List.of(

@@ -49,7 +49,7 @@ class HtmlReportWriterTest {
 
     assertThat(html)
         .contains(
-            "]]&gt; &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; ``` &lt;/details&gt; | ^@ ^[ red &amp;amp;")
+            "]]&gt; &lt;script&gt;alert('x')&lt;/script&gt; ``` &lt;/details&gt; | ^@ ^[ red &amp;amp;")
         .contains("name with | pipe and &lt;b&gt;bold&lt;/b&gt;")
         .contains("Workers &lt;i&gt;in&lt;/i&gt; threads | pipes")
         .contains("warning with bold")
@@ -63,10 +63,16 @@ class HtmlReportWriterTest {
 
     assertThat(html)
         .contains("<title>Forklab feedback: 8 / 15 points</title>")
-        .contains("<h3>Missed: threads overlap</h3>")
-        .contains("<p>measured 1.512 s, required 0.9 s, calibrated_limit 1.2 s</p>")
-        .contains("<li>try next: start every thread before you join any of them</li>")
-        .contains("<h3>Could not run: counts primes</h3>")
+        .contains("<h3>Missed: threads overlap <span class=\"muted\">· 2 points</span></h3>")
+        .contains("<p>the five workers did not overlap</p>")
+        .contains("<p>Try next: start every thread before you join any of them</p>")
+        .contains(
+            "<summary><span class=\"badge fail\">missed</span> threads overlap <span"
+                + " class=\"muted\">(hidden)</span> <span class=\"muted\">· concurrency · 0 / 2"
+                + " points</span></summary>")
+        .contains("<p>measured 1.512 s, required at most 0.9 s, calibrated limit 1.2 s</p>")
+        .contains("<pre class=\"message\">the five workers did not overlap\n  measured: 1,512 ms")
+        .contains("<span class=\"badge error\">could not run</span> counts primes")
         .contains("<h2>Not judged here</h2>")
         .contains("only 1 CPU here; a speedup needs 2 or more")
         .contains("<pre>worker 1 done\nworker 2 done</pre>");
@@ -88,25 +94,30 @@ class HtmlReportWriterTest {
     assertThat(count(html, "<svg role=\"img\" width=\"560\"")).isEqualTo(3);
     assertThat(html)
         .contains(
-            "<title>threads overlap: measured 1.512 s, required 0.9 s, calibrated_limit 1.2 s</title>")
-        .contains(">calibrated_limit</text>")
+            "<title>threads overlap: measured 1.512 s, required at most 0.9 s, calibrated limit 1.2 s</title>")
+        .contains(">calibrated limit</text>")
         .contains("fill=\"#c62828\"")
         .contains(">1.512 s</text>");
   }
 
   @Test
-  void drawsALineAgainstThreadsWhenAnExerciseMeasuresSeveralThreadCounts() {
+  void drawsALineChartForACheckThatPublishesASeries() {
     String html = render(Grades.mixed());
 
+    // Only a check that publishes a series gets a line chart: one polyline per line.
     assertThat(count(html, "<polyline")).isEqualTo(2);
-    assertThat(html).contains("<title>measured (x) against threads</title>");
+    assertThat(html)
+        .contains("<title>speeds up with 4 threads: x against threads</title>")
+        .contains(">calibrated limit (dashed)</text>");
   }
 
   @Test
   void drawsAMeasurementWithoutANumberWithoutItsBar() {
     String html = render(Grades.hostile());
 
-    assertThat(html).contains(">required</text>").doesNotContain(">measured</text><rect");
+    assertThat(html)
+        .contains(">required (at least)</text>")
+        .doesNotContain(">measured</text><rect");
   }
 
   private static int count(String text, String needle) {

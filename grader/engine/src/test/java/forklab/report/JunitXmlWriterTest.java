@@ -122,7 +122,7 @@ class JunitXmlWriterTest {
     assertThat(xpath(xml, overlap + "/failure"))
         .isEqualTo(
             Grades.OVERLAP_FEEDBACK
-                + "\n\nmeasured 1.512 s, required 0.9 s, calibrated_limit 1.2 s");
+                + "\n\nmeasured 1.512 s, required at most 0.9 s, calibrated limit 1.2 s");
     assertThat(xpath(xml, overlap + "/system-out")).isEqualTo("worker 1 done\nworker 2 done\n");
   }
 

@@ -76,7 +76,7 @@ class ReportsTest {
 
   @Test
   void everyReportShowsBidirectionalControlsInsteadOfObeyingThem() throws IOException {
-    for (ReportWriter writer : Reports.all()) {
+    for (ReportFormat writer : Reports.all()) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       writer.write(Grades.mergeRequestAttack(), out);
       String report = out.toString(StandardCharsets.UTF_8);
@@ -108,7 +108,7 @@ class ReportsTest {
   @Test
   void namesEachWritersFile() {
     assertThat(Reports.all())
-        .extracting(ReportWriter::fileName)
+        .extracting(ReportFormat::fileName)
         .containsExactly(
             Reports.RESULTS_JSON, Reports.JUNIT_XML, Reports.SUMMARY_MD, Reports.REPORT_HTML)
         .containsExactly("results.json", "junit.xml", "summary.md", "report.html");

@@ -132,7 +132,7 @@ class ResultsJsonWriterTest {
                 + """
 
 
-        measured 1.512 s, required 0.9 s, calibrated_limit 1.2 s
+        measured 1.512 s, required at most 0.9 s, calibrated limit 1.2 s
 
         --- captured output ---
         worker 1 done
@@ -148,7 +148,7 @@ class ResultsJsonWriterTest {
             """
         {"exercise":"ex01-workers","check":"threads overlap","goal":"concurrency","hidden":true,\
         "verdict":"fail","duration_seconds":1.612,"measured":1.512,"required":0.9,"unit":"s",\
-        "details":{"calibrated_limit":"1.2000","cpu_over_wall":"1.0100"}}""");
+        "direction":"at-most","details":{"cpu over wall":"1.0100"},"limits":{"calibrated limit":1.2}}""");
   }
 
   @Test

@@ -28,6 +28,9 @@ class SummaryWriterTest {
             """
         # Forklab feedback: 8 / 15 points
 
+        **Start here:** Look at 'threads overlap' in ex01-workers (2 points): the five workers did \
+        not overlap; try next: start every thread before you join any of them
+
         | Exercise | Score | correctness | concurrency | speedup | compile |
         | --- | ---: | ---: | ---: | ---: | ---: |
         | ex01-workers — Workers in threads | 3 / 5 | 2 / 2 | 0 / 2 | – | 1 / 1 |
@@ -46,17 +49,40 @@ class SummaryWriterTest {
 
         Passed 2 of 3 checks.
 
-        ### Missed: threads overlap
-
-        Goal: **concurrency** · 0 / 2 points · hidden check
-
-        measured 1.512 s, required 0.9 s, calibrated\\_limit 1.2 s
+        ### Missed: threads overlap · 2 points
 
         the five workers did not overlap
 
-        - measured: 1,512 ms for 5 workers sleeping 300 ms
-        - required: under 900 ms
-        - try next: start every thread before you join any of them
+        Try next: start every thread before you join any of them
+
+        #### Every check of ex01-workers
+
+        <details><summary>✅ passed: compiles · 1 / 1</summary>
+
+        Goal: **compile** · 1 / 1 points
+
+        </details>
+
+        <details><summary>✅ passed: prints every result · 2 / 2</summary>
+
+        Goal: **correctness** · 2 / 2 points
+
+        </details>
+
+        <details><summary>❌ missed: threads overlap · 0 / 2</summary>
+
+        Goal: **concurrency** · 0 / 2 points · hidden check
+
+        measured 1.512 s, required at most 0.9 s, calibrated limit 1.2 s
+
+        - cpu over wall: 1.0100
+
+        ```text
+        the five workers did not overlap
+          measured: 1,512 ms for 5 workers sleeping 300 ms
+          required: under 900 ms
+          try next: start every thread before you join any of them
+        ```
 
         <details><summary>Captured output</summary>
 
@@ -64,6 +90,8 @@ class SummaryWriterTest {
         worker 1 done
         worker 2 done
         ```
+
+        </details>
 
         </details>
         """);
@@ -85,7 +113,9 @@ class SummaryWriterTest {
         | --- | --- | --- | ---: | --- |
         | ex03-parallel-primes | speeds up with 8 threads | speedup | 0 / 3 | only 1 CPU here; a speedup needs 2 or more |
         """);
-    assertThat(summary).doesNotContain("### Missed: speeds up with 8 threads");
+    assertThat(summary)
+        .doesNotContain("### Missed: speeds up with 8 threads")
+        .contains("<details><summary>➖ not judged: speeds up with 8 threads · 0 / 3</summary>");
   }
 
   @Test
@@ -93,7 +123,7 @@ class SummaryWriterTest {
     assertThat(render(Grades.mixed()))
         .contains(
             """
-        ### Could not run: counts primes
+        <details><summary>⚠️ could not run: counts primes · 0 / 2</summary>
 
         Goal: **correctness** · 0 / 2 points
 
@@ -117,6 +147,9 @@ class SummaryWriterTest {
         Docker engine stopped answering after 30 s
         > The 8 / 15 points below were graded before the error and are not a grade.
 
+        **Start here:** No score was given; this is not your fault. Grade again once the grader \
+        works; your code was not judged.
+
         """);
     assertThat(summary)
         .contains(
@@ -131,6 +164,7 @@ class SummaryWriterTest {
   void saysSoWhenEverythingPassed() {
     assertThat(render(Grades.passing()))
         .contains("All 2 checks passed.")
+        .contains("**Start here:** Nothing to fix: every check passed.")
         .doesNotContain("### Missed");
   }
 
@@ -143,7 +177,9 @@ class SummaryWriterTest {
         .contains("### Missed: name with \\| pipe and \\<b\\>bold\\</b\\>")
         .contains("expected 5 but got \\<script\\>alert(1)\\</script\\>")
         .contains("- note with ^\\@ NUL and \\<script\\>")
-        .doesNotContain("<script>alert(1)", "\u0000", "\u001B");
+        // Raw only inside a fenced code block, where Markdown shows it as text.
+        .contains("```text\nexpected 5 but got <script>alert(1)</script>\n")
+        .doesNotContain("\u0000", "\u001B");
   }
 
   @Test
@@ -181,10 +217,11 @@ class SummaryWriterTest {
         .contains("output of check 1\n")
         .doesNotContain("output of check 12\n")
         .contains(
-            "### Missed: check 12\n\nGoal: **correctness** · 0 / 2 points\n\ncheck 12 missed; détails:\n\n")
+            "<details><summary>❌ missed: check 12 · 0 / 2</summary>\n\nGoal: **correctness** · 0 / 2"
+                + " points\n\n```text\ncheck 12 missed; détails:\n")
         .contains(
-            "check 20 missed; détails:\n\n"
-                + ("- " + "measured é   ".repeat(6).strip() + "\n").repeat(19))
+            "```text\ncheck 20 missed; détails:\n"
+                + ("  " + "measured é   ".repeat(6).strip() + "\n").repeat(19))
         .endsWith("have all of it._\n");
   }
 
@@ -198,9 +235,10 @@ class SummaryWriterTest {
     assertThat(summary)
         .contains(
             """
+        ```text
         \\/approve
-
-        - \\/merge
+          \\/merge
+        pinging @all, @group/team and me@example.com; see [[ATTACHMENT|x.png]]
         """)
         .contains(
             """
@@ -216,7 +254,14 @@ class SummaryWriterTest {
   @Test
   void mentionsAndDoubleBracketsInStudentTextSitInCodeSpans() {
     assertThat(render(Grades.mergeRequestAttack()))
+        .contains("### Missed: echo returns its input · 2 points\n\n\\/approve\n")
+        // In Markdown text (a code block above carries the rest, where no forge looks for them).
         .contains(
-            "- pinging `@all`, `@group/team` and me\\@example.com; see `[[`ATTACHMENT\\|x.png`]]`\n");
+            "Start here:** Look at 'echo returns its input' in ex01-workers (2 points): /approve");
+    assertThat(
+            SummaryWriter.cell(
+                "pinging @all, @group/team and me@example.com; see [[ATTACHMENT|x.png]]"))
+        .isEqualTo(
+            "pinging `@all`, `@group/team` and me\\@example.com; see `[[`ATTACHMENT\\|x.png`]]`");
   }
 }

@@ -89,19 +89,15 @@ class TextTest {
     Measurement measurement =
         new Measurement(
             2.25,
+            Measurement.Direction.AT_LEAST,
             3,
             "x",
-            Map.of(
-                "threads",
-                "4",
-                "upper_limit",
-                "5.0000",
-                "lower_limit",
-                "1.5",
-                "odd_limit",
-                "high"));
+            Map.of("upper limit", 5.0, "lower limit", 1.5),
+            Map.of("threads", "4", "fraction of limit", "0.98"),
+            Measurement.Series.NONE);
 
+    // Text details never get a unit and stay out of the line.
     assertThat(Text.measurementLine(measurement))
-        .isEqualTo("measured 2.25 x, required 3 x, lower_limit 1.5 x, upper_limit 5 x");
+        .isEqualTo("measured 2.25 x, required at least 3 x, lower limit 1.5 x, upper limit 5 x");
   }
 }

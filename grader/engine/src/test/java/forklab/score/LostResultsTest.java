@@ -4,7 +4,6 @@ import static forklab.engine.Fixtures.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import forklab.api.Goal;
-import forklab.build.CompileResult;
 import forklab.course.Course;
 import forklab.course.ExerciseSpec;
 import forklab.discover.SubmittedExercise;
@@ -159,14 +158,7 @@ class LostResultsTest {
     SubmittedExercise submitted =
         new SubmittedExercise(ECHO, List.of(nowhere), nowhere, false, List.of());
     CheckSuite suite = new CheckSuite(ECHO, nowhere, nowhere, List.of(FIRST, SECOND, THIRD));
-    return scorer.score(
-        new ExerciseAttempt(
-            submitted,
-            suite,
-            Optional.of(new CompileResult(true, nowhere, List.of())),
-            List.of(),
-            Optional.of(run),
-            Optional.empty()));
+    return scorer.score(new ExerciseAttempt.Ran(submitted, suite, run));
   }
 
   private static CheckFinished passed(String id) {

@@ -8,15 +8,16 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 
 /** A report that is one rendered text, written as UTF-8. */
-abstract class TextReportWriter implements ReportWriter {
+abstract class TextReportFormat implements ReportFormat {
 
   /** The whole report. */
-  abstract String render(GradeResult grade);
+  abstract String render(Feedback feedback, GradeResult grade);
 
   @Override
-  public final void write(GradeResult grade, OutputStream out) throws IOException {
+  public final void write(Feedback feedback, GradeResult grade, OutputStream out)
+      throws IOException {
     Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-    writer.write(render(grade));
+    writer.write(render(feedback, grade));
     writer.flush();
   }
 }

@@ -1,0 +1,154 @@
+package forklab.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import forklab.report.Reports;
+import forklab.score.GradeResult;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Regrades the five submissions captured before issue 8 (seed 42, local sandbox) and compares: the
+ * contract files are the same once times are normalised; the student-facing files still name every
+ * check with its verdict and still carry every line of its old feedback.
+ */
+@Tag("slow")
+@Timeout(900)
+class ReportsBeforeIssue8Test {
+  private static final Path BEFORE = Path.of("src/test/resources/reports-before-issue-8");
+  private static final JsonMapper JSON = new JsonMapper();
+
+  @TempDir Path scratch;
+  @TempDir Path out;
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"skeletons", "good", "does-not-compile", "huge-message", "uses-reflection"})
+  void regradingGivesTheSameContractFilesAndKeepsEveryCheckAndEveryFeedbackLine(String name)
+      throws Exception {
+    GradeResult grade =
+        name.equals("skeletons")
+            ? Fixtures.grade(
+                Fixtures.workbench(Fixtures.home(), scratch),
+                Fixtures.home().resolve("exercises"),
+                List.of())
+            : Fixtures.grade(
+                Fixtures.workbench(Fixtures.echoCourse(), scratch),
+                Fixtures.echoSubmission(name),
+                List.of());
+    Reports.writeAll(grade, out);
+    Path before = BEFORE.resolve(name);
+
+    assertThat(resultsJson(out)).isEqualTo(resultsJson(before));
+    assertThat(junitXml(out)).isEqualTo(junitXml(before));
+
+    // The check names in summary.md sit in <summary>, so HTML-escaped.
+    String summary = unescapeHtml(unescapeMarkdown(read(out, "summary.md")));
+    String html = unescapeHtml(read(out, "report.html").replaceAll("<[^>]+>", ""));
+    for (JsonNode test : JSON.readTree(read(before, "results.json")).get("tests")) {
+      String check = test.get("extra_data").get("check").asText();
+      String label = label(test.get("extra_data").get("verdict").asText());
+      assertThat(summary).as("summary.md: " + check).contains(label + ": " + check + " · ");
+      assertThat(html).as("report.html: " + check).contains(label + " " + check);
+    }
+    for (String line : oldSummaryFeedback(read(before, "summary.md"))) {
+      assertThat(summary).as("summary.md keeps a line of feedback").contains(line);
+    }
+    for (String line : oldHtmlFeedback(read(before, "report.html"))) {
+      assertThat(html).as("report.html keeps a line of feedback").contains(line);
+    }
+  }
+
+  /**
+   * results.json without what changes from run to run (times, the start) and without {@code
+   * direction} and {@code limits}, which issue 8 added to measured checks on purpose.
+   */
+  private static JsonNode resultsJson(Path folder) throws Exception {
+    ObjectNode root = (ObjectNode) JSON.readTree(read(folder, "results.json"));
+    root.put("execution_time", 0);
+    root.put("output", root.get("output").asText().replaceAll("in [0-9.]+ s\\.", "in T s."));
+    ((ObjectNode) root.get("extra_data")).put("started_at", "T");
+    for (JsonNode test : root.get("tests")) {
+      ObjectNode extra = (ObjectNode) test.get("extra_data");
+      extra.put("duration_seconds", 0);
+      extra.remove(List.of("direction", "limits"));
+    }
+    return root;
+  }
+
+  private static String junitXml(Path folder) throws Exception {
+    return read(folder, "junit.xml")
+        .replaceAll(" time=\"[0-9.]+\"", " time=\"T\"")
+        .replaceAll(" timestamp=\"[^\"]+\"", " timestamp=\"T\"");
+  }
+
+  private static String label(String verdict) {
+    return switch (verdict) {
+      case "pass" -> "passed";
+      case "fail" -> "missed";
+      case "not_judged" -> "not judged";
+      default -> "could not run";
+    };
+  }
+
+  /** The feedback lines of the old "### Missed:" and "### Could not run:" blocks, unescaped. */
+  private static List<String> oldSummaryFeedback(String summary) {
+    List<String> lines = new ArrayList<>();
+    boolean inProblem = false;
+    for (String line : summary.split("\n")) {
+      if (line.startsWith("#") || line.startsWith("---") || line.startsWith("<details>")) {
+        inProblem = line.startsWith("### Missed: ") || line.startsWith("### Could not run: ");
+      } else if (inProblem && !line.isBlank() && !line.startsWith("Goal: ")) {
+        lines.add(unescapeMarkdown(line.startsWith("- ") ? line.substring(2) : line).strip());
+      }
+    }
+    return lines;
+  }
+
+  private static final Pattern PROBLEM =
+      Pattern.compile("<div class=\"problem\">([\\s\\S]*?)</div>");
+  private static final Pattern LINE = Pattern.compile("<(?:p|li)>(.*?)</(?:p|li)>");
+
+  /** The feedback lines of the old problem blocks, unescaped. */
+  private static List<String> oldHtmlFeedback(String html) {
+    List<String> lines = new ArrayList<>();
+    Matcher problem = PROBLEM.matcher(html);
+    while (problem.find()) {
+      Matcher line = LINE.matcher(problem.group(1));
+      while (line.find()) {
+        lines.add(unescapeHtml(line.group(1)).strip());
+      }
+    }
+    return lines;
+  }
+
+  private static String unescapeMarkdown(String text) {
+    return text.replaceAll("\\\\([\\\\`*_\\[\\]<>|~#!&@$/+=.)-])", "$1");
+  }
+
+  private static String unescapeHtml(String text) {
+    return text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#x27;", "'")
+        .replace("&amp;", "&");
+  }
+
+  private static String read(Path folder, String file) throws Exception {
+    return Files.readString(folder.resolve(file), StandardCharsets.UTF_8);
+  }
+}
