@@ -88,14 +88,25 @@ public record Feedback(
    * @param headline what went wrong, one line: {@code 15 checks wait on Workers.inThreads, which
    *     still throws TODO (Workers.java:20)}, or {@code Missed: <check>}
    * @param detail the first line of a single check's feedback, or empty
+   * @param evidence a single check's {@code measured: ...} and {@code required: ...} lines
    * @param advice what to try next, or empty
    * @param points the points at stake, {@code 12}
    * @param checks the names of the checks, one or more
    */
   public record Fix(
-      String headline, String detail, String advice, String points, List<String> checks) {
+      String headline,
+      String detail,
+      List<String> evidence,
+      String advice,
+      String points,
+      List<String> checks) {
     public boolean grouped() {
       return checks.size() > 1;
+    }
+
+    /** {@code 1 point}, {@code 12 points}. */
+    public String pointsLabel() {
+      return points + (points.equals("1") ? " point" : " points");
     }
   }
 

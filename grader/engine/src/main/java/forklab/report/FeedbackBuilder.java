@@ -205,6 +205,7 @@ final class FeedbackBuilder {
                 new Fix(
                     "Missed: " + names.get(0),
                     key.toString(),
+                    evidence(only.feedback()),
                     tryNext(only.feedback()),
                     Text.points(points),
                     names));
@@ -213,6 +214,7 @@ final class FeedbackBuilder {
                 new Fix(
                     count(missed.size()) + reason.headline(),
                     "",
+                    List.of(),
                     reason.advice(),
                     Text.points(points),
                     names));
@@ -221,6 +223,7 @@ final class FeedbackBuilder {
                 new Fix(
                     count(missed.size()) + " missed: " + key,
                     "",
+                    List.of(),
                     tryNext(missed.get(0).feedback()),
                     Text.points(points),
                     names));
@@ -233,6 +236,16 @@ final class FeedbackBuilder {
 
   private static String count(int checks) {
     return checks == 1 ? "1 check" : checks + " checks";
+  }
+
+  /** The {@code measured:} and {@code required:} lines of a feedback, trimmed. */
+  private static List<String> evidence(String feedback) {
+    return feedback
+        .lines()
+        .map(String::strip)
+        .filter(line -> line.startsWith("measured: ") || line.startsWith("required: "))
+        .map(line -> Text.oneLine(line, 300))
+        .toList();
   }
 
   /** The advice after {@code try next:} in a feedback, or empty. */

@@ -129,10 +129,14 @@ final class SummaryWriter extends TextReportFormat {
 
     /** A group of checks missed for one reason, or one missed check. */
     private void fix(Fix fix) {
-      line("### " + inline(fix.headline()) + " · " + fix.points() + " points");
+      line("### " + inline(fix.headline()) + " · " + fix.pointsLabel());
       line();
       if (!fix.detail().isEmpty()) {
         line(leading(fix.detail()));
+        line();
+      }
+      if (!fix.evidence().isEmpty()) {
+        fix.evidence().forEach(evidence -> line("- " + inline(evidence)));
         line();
       }
       if (!fix.advice().isEmpty()) {

@@ -53,6 +53,9 @@ class SummaryWriterTest {
 
         the five workers did not overlap
 
+        - measured: 1,512 ms for 5 workers sleeping 300 ms
+        - required: under 900 ms
+
         Try next: start every thread before you join any of them
 
         #### Every check of ex01-workers
