@@ -10,13 +10,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 final class CheckExtension implements BeforeEachCallback {
   @Override
   public void beforeEach(ExtensionContext context) {
-    Check check = context.getRequiredTestMethod().getAnnotation(Check.class);
-    if (check == null || named(context, check.name())) {
+    String name = Grade.declaredName(context.getRequiredTestMethod()).orElse(null);
+    if (name == null || named(context, name)) {
       return;
     }
     throw new IllegalStateException(
         "@Check(name = \""
-            + check.name()
+            + name
             + "\") needs @forklab.api.Checks on "
             + context.getRequiredTestClass().getName()
             + ": JUnit takes display names from the class");

@@ -4,14 +4,17 @@ import java.lang.reflect.Method;
 import java.util.List;
 import org.junit.jupiter.api.DisplayNameGenerator;
 
-/** Names a {@link Check} method after {@link Check#name()}; other methods as JUnit does. */
+/**
+ * Names a {@link Check} method after {@link Check#name()} or {@link CourseCheck#name()}; other
+ * methods as JUnit does.
+ */
 final class CheckNames extends DisplayNameGenerator.Standard {
   @Override
   public String generateDisplayNameForMethod(
       List<Class<?>> enclosingInstanceTypes, Class<?> testClass, Method testMethod) {
-    Check check = testMethod.getAnnotation(Check.class);
-    return check != null
-        ? check.name()
-        : super.generateDisplayNameForMethod(enclosingInstanceTypes, testClass, testMethod);
+    return Grade.declaredName(testMethod)
+        .orElseGet(
+            () ->
+                super.generateDisplayNameForMethod(enclosingInstanceTypes, testClass, testMethod));
   }
 }

@@ -49,6 +49,21 @@ class CheckTest {
     void both() {}
   }
 
+  @Checks
+  static class OfTheCourse {
+    @Test
+    @CourseCheck(goal = "fairness", points = 2, name = "every worker gets a turn")
+    void fair() {}
+  }
+
+  @Test
+  void aCheckOfACourseGoalCarriesTheGoalsIdAndItsName() throws Exception {
+    assertThat(Grade.of(OfTheCourse.class.getDeclaredMethod("fair")))
+        .contains(new Grade("fairness", 2));
+    assertThat(Fixtures.names(Fixtures.run(OfTheCourse.class)))
+        .contains("every worker gets a turn");
+  }
+
   @Test
   void aCheckIsNamedAfterItsAnnotationAndGetsTheRunsSeed() {
     EngineExecutionResults results = Fixtures.run(Named.class);
@@ -82,6 +97,6 @@ class CheckTest {
         .contains(new Grade(Goal.ARCHITECTURE, 1));
     assertThatThrownBy(() -> Grade.of(Both.class.getDeclaredMethod("both")))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("both @Check and @Graded");
+        .hasMessageContaining("more than one of @Check, @CourseCheck and @Graded");
   }
 }

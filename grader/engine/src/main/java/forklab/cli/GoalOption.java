@@ -1,32 +1,37 @@
 package forklab.cli;
 
-import forklab.api.Goal;
-import java.util.Arrays;
+import forklab.course.GoalKind;
+import forklab.course.Goals;
 import java.util.Iterator;
+import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** {@code --goal}: its values, for help and completion, and its parsing, both from {@link Goal}. */
+/**
+ * {@code --goal}: Forklab's goals for help and completion, from {@link Goals#builtIn()}; a course's
+ * own goals are checked once the course is read.
+ */
 final class GoalOption {
   private GoalOption() {}
 
-  /** Every goal's id, in {@link Goal}'s order. */
+  /** Forklab's goal ids, in report order. */
   static final class Ids implements Iterable<String> {
     @Override
     public Iterator<String> iterator() {
-      return Arrays.stream(Goal.values()).map(Goal::id).iterator();
+      return Goals.builtIn().ids().iterator();
     }
   }
 
-  /** A goal id, in any case, to its goal; anything else is a bad usage naming the goals. */
-  static final class Converter implements ITypeConverter<Goal> {
+  /** A goal id, in any case; anything that cannot be one is a bad usage. */
+  static final class Converter implements ITypeConverter<String> {
     @Override
-    public Goal convert(String value) {
+    public String convert(String value) {
+      String id = value.strip().toLowerCase(Locale.ROOT);
       try {
-        return Goal.fromId(value);
+        return new GoalKind(id, "", 0).id();
       } catch (IllegalArgumentException e) {
         throw new TypeConversionException(
-            "unknown goal '" + value + "'; the goals are " + String.join(", ", new Ids()));
+            "'" + value + "' is not a goal; the goals are " + String.join(", ", new Ids()));
       }
     }
   }

@@ -1,6 +1,6 @@
 package forklab.cli;
 
-import forklab.api.Goal;
+import forklab.course.Goals;
 import forklab.discover.SubmissionException;
 import forklab.engine.GradeOptions;
 import forklab.engine.Version;
@@ -88,9 +88,9 @@ final class GradeCommand implements Callable<Integer> {
       converter = GoalOption.Converter.class,
       completionCandidates = GoalOption.Ids.class,
       description =
-          "grade only the checks of this goal: ${COMPLETION-CANDIDATES}"
-              + " (repeatable; compiling is always checked)")
-  List<Goal> goals = new ArrayList<>();
+          "grade only the checks of this goal: ${COMPLETION-CANDIDATES}, or one the course"
+              + " declares in grader/course.yaml (repeatable; compiling is always checked)")
+  List<String> goals = new ArrayList<>();
 
   @Option(
       names = "--check",
@@ -163,6 +163,17 @@ final class GradeCommand implements Callable<Integer> {
             retryUnjudged,
             common.ci);
     try (Workbench workbench = Workbench.forCourse(common.home, common.course)) {
+      Goals known = workbench.course().goals();
+      for (String goal : goals) {
+        if (known.find(goal).isEmpty()) {
+          throw new ParameterException(
+              spec.commandLine(),
+              "Invalid value for option '--goal': unknown goal '"
+                  + goal
+                  + "'; the goals of this course are "
+                  + String.join(", ", known.ids()));
+        }
+      }
       return run(workbench, options, stdout, stderr);
     }
   }

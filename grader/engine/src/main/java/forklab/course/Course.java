@@ -22,9 +22,9 @@ import java.util.stream.Stream;
 /**
  * The exercises under a Forklab home: one per {@code grader/checks/<id>/exercise.yaml}, with its
  * skeleton and public tests under {@code exercises/<id>} and reference under {@code
- * solutions/<id>}.
+ * solutions/<id>}, and the goal kinds of {@code grader/course.yaml} beside Forklab's own.
  */
-public record Course(Path home, List<ExerciseSpec> exercises) {
+public record Course(Path home, List<ExerciseSpec> exercises, Goals goals) {
   private static final ObjectMapper YAML =
       YAMLMapper.builder()
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -57,7 +57,38 @@ public record Course(Path home, List<ExerciseSpec> exercises) {
       throw new UncheckedIOException("cannot list " + checks, e);
     }
     specs.sort(Comparator.comparing(ExerciseSpec::id));
-    return new Course(home, specs);
+    return new Course(home, specs, goals(home.resolve("grader/course.yaml")));
+  }
+
+  /** Forklab's goals and those {@code descriptor} declares, if it exists. */
+  static Goals goals(Path descriptor) {
+    if (!Files.exists(descriptor)) {
+      return Goals.builtIn();
+    }
+    try {
+      CourseDescriptor file = YAML.readValue(descriptor.toFile(), CourseDescriptor.class);
+      List<GoalKind> declared = new ArrayList<>();
+      for (CourseDescriptor.GoalDeclaration goal :
+          Descriptor.or(file.goals(), List.<CourseDescriptor.GoalDeclaration>of())) {
+        if (goal.id() == null || goal.description() == null) {
+          throw new IllegalArgumentException(
+              "each goal needs an id and a description, as in '- id: fairness' and"
+                  + " 'description: every worker gets its turn'");
+        }
+        if (Goals.builtIn().find(goal.id()).isPresent()) {
+          throw new IllegalArgumentException(
+              "goal '" + goal.id() + "' is one of Forklab's own; declare only new ones");
+        }
+        declared.add(new GoalKind(goal.id(), goal.description(), 0));
+      }
+      return Goals.withCourse(declared);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(DescriptorErrors.describe(descriptor, e), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + descriptor, e);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(descriptor + ": " + e.getMessage(), e);
+    }
   }
 
   public Optional<ExerciseSpec> find(String id) {

@@ -1,6 +1,5 @@
 package forklab.engine;
 
-import forklab.api.Goal;
 import forklab.plan.PlannedCheck;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,7 +26,7 @@ public record GradeOptions(
     Path submission,
     List<String> exercises,
     long seed,
-    Set<Goal> goals,
+    Set<String> goals,
     String checkName,
     int retryUnjudged,
     boolean containerRequired) {
@@ -48,7 +47,7 @@ public record GradeOptions(
   }
 
   /** These options, grading only the checks of {@code goals} whose name contains {@code name}. */
-  public GradeOptions only(Set<Goal> goals, String name) {
+  public GradeOptions only(Set<String> goals, String name) {
     return new GradeOptions(
         submission, exercises, seed, goals, name, retryUnjudged, containerRequired);
   }
@@ -71,6 +70,7 @@ public record GradeOptions(
 
   /** Whether {@code check} is graded. */
   public boolean selects(PlannedCheck check) {
-    return (goals.isEmpty() || goals.contains(check.goal())) && check.name().contains(checkName);
+    return (goals.isEmpty() || goals.contains(check.goal().id()))
+        && check.name().contains(checkName);
   }
 }

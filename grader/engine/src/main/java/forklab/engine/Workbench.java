@@ -44,7 +44,7 @@ public final class Workbench implements AutoCloseable {
     this.runner = runner;
     this.scratch = scratch;
     // Listing the checks loads only the course's own code: a bare child process is enough.
-    this.suites = new CheckSuites(runner, cache, LocalSandbox.trusted(scratch));
+    this.suites = new CheckSuites(runner, cache, LocalSandbox.trusted(scratch), course.goals());
   }
 
   /**

@@ -7,6 +7,8 @@ import forklab.build.CompileResult;
 import forklab.build.JavaCompilation;
 import forklab.build.SourceProblem;
 import forklab.course.ExerciseSpec;
+import forklab.course.GoalKind;
+import forklab.course.Goals;
 import forklab.files.FileTrees;
 import forklab.protocol.RunnerEvent.Crash;
 import forklab.protocol.RunnerEvent.Plan;
@@ -47,14 +49,16 @@ public final class CheckSuites {
   private final List<Path> runnerClasspath;
   private final Path cacheRoot;
   private final Sandbox trustedSandbox;
+  private final Goals goals;
   private final JavaCompilation javac = new JavaCompilation();
   private final Map<String, CheckSuite> built = new ConcurrentHashMap<>();
 
   /**
    * @param trustedSandbox runs the plan step, which loads only the course's own code
    */
-  public CheckSuites(RunnerLibrary runner, Path cacheRoot, Sandbox trustedSandbox) {
+  public CheckSuites(RunnerLibrary runner, Path cacheRoot, Sandbox trustedSandbox, Goals goals) {
     this.runner = runner;
+    this.goals = goals;
     this.runnerClasspath = runner.classpath();
     this.cacheRoot = cacheRoot;
     this.trustedSandbox = trustedSandbox;
@@ -165,16 +169,26 @@ public final class CheckSuites {
                                 + " of "
                                 + exercise.id()
                                 + " has no @Graded(goal, points)"));
-        hiddenChecks.add(
-            new PlannedCheck(id, name, Goal.fromId(grading.goal()), grading.points(), true));
+        GoalKind goal =
+            goals
+                .find(grading.goal())
+                .orElseThrow(
+                    () ->
+                        new CourseBuildException(
+                            "hidden check "
+                                + id
+                                + " of "
+                                + exercise.id()
+                                + " judges goal '"
+                                + grading.goal()
+                                + "', which is neither Forklab's nor declared in"
+                                + " grader/course.yaml; the goals are "
+                                + String.join(", ", goals.ids())));
+        hiddenChecks.add(new PlannedCheck(id, name, goal, grading.points(), true));
       } else {
-        Goal goal = Goal.CORRECTNESS;
+        GoalKind goal = GoalKind.of(Goal.CORRECTNESS);
         for (String tag : check.tags()) {
-          for (Goal candidate : Goal.values()) {
-            if (candidate.id().equals(tag)) {
-              goal = candidate;
-            }
-          }
+          goal = goals.find(tag).orElse(goal);
         }
         publicChecks.add(new PlannedCheck(id, name, goal, exercise.publicTestPoints(), false));
       }

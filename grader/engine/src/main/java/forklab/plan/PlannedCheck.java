@@ -1,6 +1,6 @@
 package forklab.plan;
 
-import forklab.api.Goal;
+import forklab.course.GoalKind;
 import java.util.Objects;
 
 /**
@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param points what it is worth
  * @param hidden true for a hidden check, false for a public test
  */
-public record PlannedCheck(String id, String name, Goal goal, double points, boolean hidden) {
+public record PlannedCheck(String id, String name, GoalKind goal, double points, boolean hidden) {
   public PlannedCheck {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(name, "name");

@@ -1,6 +1,6 @@
 package forklab.report;
 
-import forklab.api.Goal;
+import forklab.course.GoalKind;
 import forklab.report.Feedback.CheckFeedback;
 import forklab.report.Feedback.ExerciseFeedback;
 import forklab.report.Feedback.Fix;
@@ -12,12 +12,12 @@ import forklab.score.Scorer;
 import forklab.score.Verdict;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -63,11 +63,11 @@ final class FeedbackBuilder {
   }
 
   private static Feedback.ScoreTable table(GradeResult grade) {
-    Set<Goal> goals = EnumSet.noneOf(Goal.class);
+    Set<GoalKind> goals = new TreeSet<>();
     grade.exercises().forEach(exercise -> goals.addAll(exercise.scoreByGoal().keySet()));
     List<Feedback.Row> rows = new ArrayList<>();
     for (ExerciseResult exercise : grade.exercises()) {
-      Map<Goal, GoalScore> byGoal = exercise.scoreByGoal();
+      Map<GoalKind, GoalScore> byGoal = exercise.scoreByGoal();
       rows.add(
           new Feedback.Row(
               title(exercise),
@@ -78,7 +78,9 @@ final class FeedbackBuilder {
                   .toList()));
     }
     return new Feedback.ScoreTable(
-        goals.stream().map(Goal::id).toList(), rows, Text.points(grade.score(), grade.maxScore()));
+        goals.stream().map(GoalKind::id).toList(),
+        rows,
+        Text.points(grade.score(), grade.maxScore()));
   }
 
   private static ExerciseFeedback exercise(GradeResult grade, ExerciseResult exercise) {

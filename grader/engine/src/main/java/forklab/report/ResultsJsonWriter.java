@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import forklab.api.Goal;
+import forklab.course.GoalKind;
 import forklab.report.Feedback.CheckFeedback;
 import forklab.score.CheckResult;
 import forklab.score.ExerciseResult;
@@ -216,7 +216,7 @@ final class ResultsJsonWriter implements ReportFormat {
       ArrayNode notes = summary.putArray("notes");
       exercise.notes().forEach(note -> notes.add(Text.clean(note)));
       ObjectNode goals = summary.putObject("goals");
-      for (Map.Entry<Goal, GoalScore> goal : exercise.scoreByGoal().entrySet()) {
+      for (Map.Entry<GoalKind, GoalScore> goal : exercise.scoreByGoal().entrySet()) {
         goals
             .putObject(goal.getKey().id())
             .put("score", Text.rounded(goal.getValue().earned()))

@@ -1,6 +1,6 @@
 package forklab.score;
 
-import forklab.api.Goal;
+import forklab.course.GoalKind;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -22,7 +22,7 @@ import java.util.Objects;
 public record CheckResult(
     String exercise,
     String name,
-    Goal goal,
+    GoalKind goal,
     boolean hidden,
     double score,
     double maxScore,

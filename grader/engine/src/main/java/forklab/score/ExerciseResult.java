@@ -1,9 +1,9 @@
 package forklab.score;
 
-import forklab.api.Goal;
-import java.util.EnumMap;
+import forklab.course.GoalKind;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The graded checks of one exercise.
@@ -30,8 +30,8 @@ public record ExerciseResult(
   }
 
   /** Earned and maximum points per goal, in goal order; goals without checks are absent. */
-  public Map<Goal, GoalScore> scoreByGoal() {
-    Map<Goal, GoalScore> byGoal = new EnumMap<>(Goal.class);
+  public Map<GoalKind, GoalScore> scoreByGoal() {
+    Map<GoalKind, GoalScore> byGoal = new TreeMap<>();
     for (CheckResult check : checks) {
       byGoal.merge(
           check.goal(),

@@ -4,6 +4,7 @@ import forklab.api.Goal;
 import forklab.api.Measured;
 import forklab.build.SourceProblem;
 import forklab.course.ExerciseSpec;
+import forklab.course.GoalKind;
 import forklab.plan.PlannedCheck;
 import forklab.protocol.RunnerEvent.CheckFinished;
 import forklab.run.FrameLoss;
@@ -86,11 +87,16 @@ public final class Scorer {
 
   private static CheckResult compile(ExerciseSpec exercise, Verdict verdict, String feedback) {
     return synthetic(
-        exercise, COMPILE_CHECK, Goal.COMPILE, exercise.compilePoints(), verdict, feedback);
+        exercise,
+        COMPILE_CHECK,
+        GoalKind.of(Goal.COMPILE),
+        exercise.compilePoints(),
+        verdict,
+        feedback);
   }
 
   private static CheckResult safety(ExerciseSpec exercise, Verdict verdict, String feedback) {
-    return synthetic(exercise, SAFETY_CHECK, Goal.ARCHITECTURE, 0, verdict, feedback);
+    return synthetic(exercise, SAFETY_CHECK, GoalKind.of(Goal.ARCHITECTURE), 0, verdict, feedback);
   }
 
   private static String compileErrors(
@@ -379,7 +385,7 @@ public final class Scorer {
   private static CheckResult synthetic(
       ExerciseSpec exercise,
       String name,
-      Goal goal,
+      GoalKind goal,
       double points,
       Verdict verdict,
       String feedback) {

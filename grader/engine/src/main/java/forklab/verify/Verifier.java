@@ -1,5 +1,6 @@
 package forklab.verify;
 
+import forklab.api.Goal;
 import forklab.course.Course;
 import forklab.course.ExerciseSpec;
 import forklab.discover.SubmissionException;
@@ -120,7 +121,7 @@ public final class Verifier {
   static Expectation mutant(ExerciseSpec exercise, String name, ExerciseResult result) {
     boolean compiles =
         result.checks().stream()
-            .filter(check -> check.goal() == forklab.api.Goal.COMPILE)
+            .filter(check -> check.goal().is(Goal.COMPILE))
             .allMatch(CheckResult::passed);
     List<CheckResult> caught =
         result.checks().stream()

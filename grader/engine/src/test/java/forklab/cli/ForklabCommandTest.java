@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import forklab.course.Goals;
 import forklab.engine.Fixtures;
 import forklab.files.FileTrees;
 import forklab.sandbox.docker.TestcontainersEnvironment;
@@ -215,19 +216,32 @@ class ForklabCommandTest {
   }
 
   @Test
-  void anUnknownGoalIsABadUsageNamingTheGoals() {
-    int status = run("grade", "x", "--goal", "speed");
+  void anUnknownGoalIsABadUsageNamingTheGoalsOfTheCourse() {
+    int status =
+        run(
+            "grade",
+            Fixtures.echoSubmission("good").toString(),
+            "--course",
+            Fixtures.echoCourse().toString(),
+            "--goal",
+            "speed");
 
     assertThat(status).isEqualTo(ExitCode.USAGE.code());
     assertThat(err.toString())
         .startsWith(
-            "Invalid value for option '--goal' (GOAL): unknown goal 'speed'; the goals are "
-                + String.join(
-                    ", ",
-                    java.util.Arrays.stream(forklab.api.Goal.values())
-                        .map(forklab.api.Goal::id)
-                        .toList())
+            "Invalid value for option '--goal': unknown goal 'speed'; the goals of this course are "
+                + String.join(", ", Goals.builtIn().ids())
                 + "\n")
+        .contains("Usage: forklab grade ");
+  }
+
+  @Test
+  void aGoalThatCannotBeAnIdIsABadUsageBeforeAnythingIsRead() {
+    int status = run("grade", "x", "--goal", "fair ness");
+
+    assertThat(status).isEqualTo(ExitCode.USAGE.code());
+    assertThat(err.toString())
+        .startsWith("Invalid value for option '--goal' (GOAL): 'fair ness' is not a goal")
         .contains("Usage: forklab grade ");
   }
 

@@ -34,7 +34,11 @@ class GoalListsTest {
       schema = new ObjectMapper().readTree(in);
     }
     List<String> allowed = new ArrayList<>();
-    schema.path("$defs").path("goal").path("enum").forEach(goal -> allowed.add(goal.asText()));
+    schema
+        .path("$defs")
+        .path("builtInGoal")
+        .path("enum")
+        .forEach(goal -> allowed.add(goal.asText()));
 
     assertThat(allowed).isEqualTo(GOALS);
   }
@@ -44,13 +48,17 @@ class GoalListsTest {
     String guide = Files.readString(Fixtures.home().resolve("docs/authoring.md"));
     String table = guide.substring(guide.indexOf("| goal | a check of |"));
     table = table.substring(0, table.indexOf("\n\n"));
-    Matcher row = Pattern.compile("(?m)^\\| `([a-z]+)` \\|").matcher(table);
+    Matcher row = Pattern.compile("(?m)^\\| `([a-z]+)` \\| (.+) \\|$").matcher(table);
     List<String> listed = new ArrayList<>();
     while (row.find()) {
-      listed.add(row.group(1));
+      listed.add(row.group(1) + ": " + row.group(2));
     }
 
-    assertThat(listed).isEqualTo(GOALS);
+    assertThat(listed)
+        .isEqualTo(
+            Arrays.stream(Goal.values())
+                .map(goal -> goal.id() + ": " + goal.description())
+                .toList());
   }
 
   @Test

@@ -36,6 +36,54 @@ class CourseTest {
   }
 
   @Test
+  void aCourseHasForklabsGoalsAndTheOnesItsCourseYamlDeclaresBeforeCompile() throws IOException {
+    descriptor("ex01-first", "package: forklab.first\n");
+    assertThat(Course.load(home).goals()).isEqualTo(Goals.builtIn());
+
+    Files.writeString(
+        home.resolve("grader/course.yaml"),
+        "goals:\n  - id: fairness\n    description: every worker gets its turn\n");
+
+    Goals goals = Course.load(home).goals();
+    assertThat(goals.ids())
+        .containsExactly(
+            "correctness",
+            "concurrency",
+            "isolation",
+            "speedup",
+            "architecture",
+            "fairness",
+            "compile");
+    assertThat(goals.require("fairness").description()).isEqualTo("every worker gets its turn");
+    assertThatThrownBy(() -> goals.require("fairnes"))
+        .hasMessage(
+            "unknown goal 'fairnes'; the goals are correctness, concurrency, isolation, speedup,"
+                + " architecture, fairness, compile");
+  }
+
+  @Test
+  void aCourseYamlWithATypoOrAForklabGoalIsRefusedWithItsPlace() throws IOException {
+    descriptor("ex01-first", "package: forklab.first\n");
+    Path yaml = home.resolve("grader/course.yaml");
+
+    Files.writeString(yaml, "goals:\n  - id: fairness\n    descripton: turns\n");
+    assertThatThrownBy(() -> Course.load(home))
+        .hasMessageContaining("course.yaml:3:")
+        .hasMessageContaining("descripton")
+        .hasMessageContaining("description");
+
+    Files.writeString(yaml, "goals:\n  - id: fairness\n");
+    assertThatThrownBy(() -> Course.load(home))
+        .hasMessageContaining("needs an id and a description");
+
+    Files.writeString(yaml, "goals:\n  - id: speedup\n    description: again\n");
+    assertThatThrownBy(() -> Course.load(home)).hasMessageContaining("one of Forklab's own");
+
+    Files.writeString(yaml, "goals:\n  - id: Fair Ness\n    description: spaces\n");
+    assertThatThrownBy(() -> Course.load(home)).hasMessageContaining("a goal's id is");
+  }
+
+  @Test
   void pointsEachExerciseAtItsSkeletonPublicTestsHiddenChecksSolutionAndMutants()
       throws IOException {
     descriptor("ex01-first", "package: forklab.first\n");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import forklab.api.Goal;
+import forklab.course.GoalKind;
 import forklab.score.CheckResult;
 import forklab.score.ExerciseResult;
 import forklab.score.GradeResult;
@@ -29,7 +30,7 @@ class FeedbackTest {
     return new CheckResult(
         exercise,
         name,
-        Goal.CORRECTNESS,
+        GoalKind.of(Goal.CORRECTNESS),
         true,
         verdict == Verdict.PASS ? points : 0,
         points,

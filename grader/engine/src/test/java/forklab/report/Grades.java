@@ -1,6 +1,7 @@
 package forklab.report;
 
 import forklab.api.Goal;
+import forklab.course.GoalKind;
 import forklab.score.CheckResult;
 import forklab.score.ExerciseResult;
 import forklab.score.GradeResult;
@@ -29,13 +30,13 @@ final class Grades {
   private Grades() {}
 
   static CheckResult check(
-      String exercise, String name, Goal goal, double score, double max, Verdict verdict) {
+      String exercise, String name, GoalKind goal, double score, double max, Verdict verdict) {
     return new CheckResult(
         exercise, name, goal, false, score, max, verdict, "", "", null, Duration.ofMillis(120));
   }
 
   static CheckResult compiles(String exercise) {
-    return check(exercise, "compiles", Goal.COMPILE, 1, 1, Verdict.PASS);
+    return check(exercise, "compiles", GoalKind.of(Goal.COMPILE), 1, 1, Verdict.PASS);
   }
 
   /** ex01 misses a hidden concurrency check with a measurement and captured output. */
@@ -43,7 +44,7 @@ final class Grades {
     return new CheckResult(
         "ex01-workers",
         "threads overlap",
-        Goal.CONCURRENCY,
+        GoalKind.of(Goal.CONCURRENCY),
         true,
         0,
         2,
@@ -67,7 +68,13 @@ final class Grades {
         "Workers in threads",
         List.of(
             compiles("ex01-workers"),
-            check("ex01-workers", "prints every result", Goal.CORRECTNESS, 2, 2, Verdict.PASS),
+            check(
+                "ex01-workers",
+                "prints every result",
+                GoalKind.of(Goal.CORRECTNESS),
+                2,
+                2,
+                Verdict.PASS),
             overlapMissed()),
         List.of());
   }
@@ -81,7 +88,7 @@ final class Grades {
             new CheckResult(
                 "ex03-parallel-primes",
                 "counts primes",
-                Goal.CORRECTNESS,
+                GoalKind.of(Goal.CORRECTNESS),
                 false,
                 0,
                 2,
@@ -95,7 +102,7 @@ final class Grades {
             new CheckResult(
                 "ex03-parallel-primes",
                 "speeds up with 8 threads",
-                Goal.SPEEDUP,
+                GoalKind.of(Goal.SPEEDUP),
                 true,
                 0,
                 3,
@@ -112,7 +119,7 @@ final class Grades {
     return new CheckResult(
         "ex03-parallel-primes",
         "speeds up with " + threads + " threads",
-        Goal.SPEEDUP,
+        GoalKind.of(Goal.SPEEDUP),
         true,
         verdict == Verdict.PASS ? points : 0,
         points,
@@ -164,7 +171,7 @@ final class Grades {
                     check(
                         "ex01-workers",
                         "prints every result",
-                        Goal.CORRECTNESS,
+                        GoalKind.of(Goal.CORRECTNESS),
                         2,
                         2,
                         Verdict.PASS)),
@@ -193,7 +200,7 @@ final class Grades {
         new CheckResult(
             "ex01-workers",
             "name with | pipe and <b>bold</b>",
-            Goal.CORRECTNESS,
+            GoalKind.of(Goal.CORRECTNESS),
             false,
             0,
             2,
@@ -221,7 +228,7 @@ final class Grades {
         new CheckResult(
             "ex01-workers",
             "echo returns its input",
-            Goal.CORRECTNESS,
+            GoalKind.of(Goal.CORRECTNESS),
             false,
             0,
             2,
@@ -256,7 +263,7 @@ final class Grades {
           new CheckResult(
               "ex01-workers",
               "check " + i,
-              Goal.CORRECTNESS,
+              GoalKind.of(Goal.CORRECTNESS),
               false,
               0,
               2,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import forklab.api.Goal;
+import forklab.course.GoalKind;
 import forklab.score.CheckResult;
 import forklab.score.Measurement;
 import forklab.score.Measurement.Direction;
@@ -48,7 +49,7 @@ class SeriesChartTest {
         new CheckResult(
             "ex03-parallel-primes",
             "speedup",
-            Goal.SPEEDUP,
+            GoalKind.of(Goal.SPEEDUP),
             true,
             0,
             4,

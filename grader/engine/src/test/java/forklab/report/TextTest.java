@@ -3,6 +3,7 @@ package forklab.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import forklab.api.Goal;
+import forklab.course.GoalKind;
 import forklab.score.CheckResult;
 import forklab.score.Measurement;
 import forklab.score.Verdict;
@@ -48,7 +49,7 @@ class TextTest {
         new CheckResult(
             "ex03-parallel-primes",
             "speeds up",
-            Goal.SPEEDUP,
+            GoalKind.of(Goal.SPEEDUP),
             true,
             0,
             3,
@@ -61,7 +62,7 @@ class TextTest {
         new CheckResult(
             "ex03-parallel-primes",
             "speeds up",
-            Goal.SPEEDUP,
+            GoalKind.of(Goal.SPEEDUP),
             true,
             0,
             3,

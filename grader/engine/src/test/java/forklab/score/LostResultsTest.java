@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import forklab.api.Goal;
 import forklab.course.Course;
 import forklab.course.ExerciseSpec;
+import forklab.course.GoalKind;
 import forklab.discover.SubmittedExercise;
 import forklab.engine.Fixtures;
 import forklab.plan.CheckSuite;
@@ -28,11 +29,11 @@ class LostResultsTest {
   private static final ExerciseSpec ECHO =
       Course.load(Fixtures.echoCourse()).find("ex90-echo").orElseThrow();
   private static final PlannedCheck FIRST =
-      new PlannedCheck("C#first", "first", Goal.CORRECTNESS, 2, true);
+      new PlannedCheck("C#first", "first", GoalKind.of(Goal.CORRECTNESS), 2, true);
   private static final PlannedCheck SECOND =
-      new PlannedCheck("C#second", "second", Goal.CORRECTNESS, 3, true);
+      new PlannedCheck("C#second", "second", GoalKind.of(Goal.CORRECTNESS), 3, true);
   private static final PlannedCheck THIRD =
-      new PlannedCheck("C#third", "third", Goal.CORRECTNESS, 5, true);
+      new PlannedCheck("C#third", "third", GoalKind.of(Goal.CORRECTNESS), 5, true);
   private static final String TRY_NEXT =
       "\n  try next: print with System.out, never to FileDescriptor.out; stop the"
           + " threads you start before your method returns; let no child process inherit the output"

@@ -8,6 +8,7 @@ import forklab.build.CompileResult;
 import forklab.build.SourceProblem;
 import forklab.course.Course;
 import forklab.course.ExerciseSpec;
+import forklab.course.GoalKind;
 import forklab.discover.SubmittedExercise;
 import forklab.engine.Fixtures;
 import forklab.plan.CheckSuite;
@@ -31,9 +32,9 @@ class ScorerTest {
   private static final ExerciseSpec ECHO =
       Course.load(Fixtures.echoCourse()).find("ex90-echo").orElseThrow();
   private static final PlannedCheck FIRST =
-      new PlannedCheck("C#first", "first", Goal.CORRECTNESS, 2, true);
+      new PlannedCheck("C#first", "first", GoalKind.of(Goal.CORRECTNESS), 2, true);
   private static final PlannedCheck SECOND =
-      new PlannedCheck("C#second", "second", Goal.SPEEDUP, 3, true);
+      new PlannedCheck("C#second", "second", GoalKind.of(Goal.SPEEDUP), 3, true);
   private static final Path NOWHERE = Path.of("nowhere");
   private static final CheckSuite SUITE =
       new CheckSuite(ECHO, NOWHERE, NOWHERE, List.of(FIRST, SECOND));
@@ -138,8 +139,8 @@ class ScorerTest {
     assertThat(measurement.series().lines().get("measured"))
         .containsExactly(new Point(1, 1.0), new Point(4, 1.5));
     assertThat(result.scoreByGoal())
-        .containsEntry(Goal.CORRECTNESS, new GoalScore(2, 2))
-        .containsEntry(Goal.SPEEDUP, new GoalScore(0, 3));
+        .containsEntry(GoalKind.of(Goal.CORRECTNESS), new GoalScore(2, 2))
+        .containsEntry(GoalKind.of(Goal.SPEEDUP), new GoalScore(0, 3));
   }
 
   @Test

@@ -150,7 +150,7 @@ public final class SandboxRunner {
               node.getDisplayName(),
               node.getTags().stream().map(tag -> tag.getName()).sorted().toList(),
               graded(source)
-                  .map(graded -> new Plan.Grading(graded.goal().id(), graded.points()))
+                  .map(graded -> new Plan.Grading(graded.goal(), graded.points()))
                   .orElse(null)));
     }
     emit(new Plan(checks));
