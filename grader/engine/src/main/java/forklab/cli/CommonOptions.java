@@ -31,7 +31,8 @@ final class CommonOptions {
   @Option(
       names = "--sandbox",
       paramLabel = "MODE",
-      description = "auto, docker or local (default: ${DEFAULT-VALUE})")
+      description =
+          "where the submission runs: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
   SandboxChoice sandbox = SandboxChoice.auto;
 
   @Option(

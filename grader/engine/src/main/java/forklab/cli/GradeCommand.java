@@ -197,7 +197,7 @@ final class GradeCommand implements Callable<Integer> {
       Reports.write(
           new GradeResult(
               Version.current(),
-              common.sandbox == SandboxChoice.docker ? "docker" : "local",
+              common.sandbox == SandboxChoice.auto ? "local" : common.sandbox.name(),
               Instant.now(),
               Duration.ZERO,
               List.of(),
