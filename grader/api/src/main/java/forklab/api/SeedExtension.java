@@ -1,5 +1,6 @@
 package forklab.api;
 
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -52,7 +53,7 @@ final class SeedExtension implements ParameterResolver, TestExecutionExceptionHa
 
   private static boolean usedSeed(ExtensionContext context) {
     return context.getTestMethod().stream()
-        .flatMap(method -> java.util.Arrays.stream(method.getParameterTypes()))
+        .flatMap(method -> Arrays.stream(method.getParameterTypes()))
         .anyMatch(type -> type == Random.class);
   }
 

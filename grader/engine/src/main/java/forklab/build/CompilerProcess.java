@@ -63,11 +63,11 @@ final class CompilerProcess {
     out.flush();
   }
 
-  static String encode(Request request) throws java.io.IOException {
+  static String encode(Request request) throws IOException {
     return new String(JSON.writeValueAsBytes(request), StandardCharsets.UTF_8);
   }
 
-  static Response decode(byte[] json) throws java.io.IOException {
+  static Response decode(byte[] json) throws IOException {
     return JSON.readValue(json, Response.class);
   }
 }

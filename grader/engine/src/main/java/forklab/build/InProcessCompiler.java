@@ -1,7 +1,9 @@
 package forklab.build;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,8 +66,7 @@ final class InProcessCompiler {
     options.add(
         classpath.isEmpty()
             ? nothing.toString()
-            : String.join(
-                java.io.File.pathSeparator, classpath.stream().map(Path::toString).toList()));
+            : String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList()));
     options.add("-sourcepath");
     options.add(sourceRoot.toString());
     boolean ok;
@@ -121,7 +122,7 @@ final class InProcessCompiler {
     }
     try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
       return lines.skip(number - 1).findFirst().orElse("");
-    } catch (IOException | java.io.UncheckedIOException e) {
+    } catch (IOException | UncheckedIOException e) {
       return "";
     }
   }

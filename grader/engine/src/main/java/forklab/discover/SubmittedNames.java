@@ -8,6 +8,7 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -59,7 +60,7 @@ final class SubmittedNames {
         bytes.put((byte) c);
       }
     }
-    return java.util.Arrays.copyOf(bytes.array(), bytes.position());
+    return Arrays.copyOf(bytes.array(), bytes.position());
   }
 
   private static String utf8WithEscapes(byte[] bytes) {

@@ -20,6 +20,7 @@ import forklab.sandbox.Sandbox;
 import forklab.sandbox.SandboxException;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,7 +96,7 @@ public final class CheckSuites {
         Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
       } catch (FileAlreadyExistsException
           | AtomicMoveNotSupportedException
-          | java.nio.file.DirectoryNotEmptyException raced) {
+          | DirectoryNotEmptyException raced) {
         FileTrees.deleteQuietly(staging);
       }
     }
@@ -231,8 +232,7 @@ public final class CheckSuites {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       for (Path entry :
-          java.util.stream.Stream.concat(runnerClasspath.stream(), runner.trustedModules().stream())
-              .toList()) {
+          Stream.concat(runnerClasspath.stream(), runner.trustedModules().stream()).toList()) {
         digest.update(
             (entry.getFileName() + ";" + (Files.isRegularFile(entry) ? Files.size(entry) : 0))
                 .getBytes());

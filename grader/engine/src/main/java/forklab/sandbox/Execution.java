@@ -1,6 +1,7 @@
 package forklab.sandbox;
 
 import forklab.course.Limits;
+import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +70,7 @@ public record Execution(
     String names = String.join(",", trustedModules.stream().map(Execution::moduleName).toList());
     return List.of(
         "--module-path",
-        String.join(java.io.File.pathSeparator, modulePath),
+        String.join(File.pathSeparator, modulePath),
         "--add-modules",
         names,
         "--enable-native-access=" + names,

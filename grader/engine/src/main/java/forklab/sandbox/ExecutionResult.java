@@ -3,6 +3,7 @@ package forklab.sandbox;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -34,7 +35,7 @@ public record ExecutionResult(
             text.append(text.isEmpty() ? "" : ", ")
                 .append(name)
                 .append(' ')
-                .append(String.format(java.util.Locale.ROOT, "%.2f s", time.toNanos() / 1e9)));
+                .append(String.format(Locale.ROOT, "%.2f s", time.toNanos() / 1e9)));
     return text.toString();
   }
 }

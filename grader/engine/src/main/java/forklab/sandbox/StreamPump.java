@@ -1,5 +1,6 @@
 package forklab.sandbox;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +39,7 @@ public final class StreamPump implements Runnable {
   @Override
   public void run() {
     byte[] buffer = new byte[64 * 1024];
-    java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+    ByteArrayOutputStream line = new ByteArrayOutputStream();
     boolean overlong = false;
     try (in) {
       for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {

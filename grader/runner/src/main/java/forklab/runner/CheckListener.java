@@ -17,6 +17,7 @@ import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
+import org.opentest4j.TestAbortedException;
 
 /**
  * Turns JUnit's events into one result per check. A check is a test method: the topmost node of the
@@ -176,7 +177,7 @@ final class CheckListener implements TestExecutionListener {
 
   private static String describeAlone(Throwable thrown) {
     String message = thrown.getMessage();
-    if (thrown instanceof AssertionError || thrown instanceof org.opentest4j.TestAbortedException) {
+    if (thrown instanceof AssertionError || thrown instanceof TestAbortedException) {
       return message == null ? thrown.getClass().getName() : withoutStackLines(message);
     }
     String where =

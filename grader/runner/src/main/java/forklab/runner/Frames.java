@@ -3,6 +3,7 @@ package forklab.runner;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -31,7 +32,7 @@ public final class Frames {
   /** A fresh random key in hex. */
   public static String newKey() {
     byte[] key = new byte[32];
-    new java.security.SecureRandom().nextBytes(key);
+    new SecureRandom().nextBytes(key);
     return HexFormat.of().formatHex(key);
   }
 

@@ -21,6 +21,7 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.lang.reflect.InvocationTargetException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,9 +32,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.engine.JupiterTestEngine;
+import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.FilterResult;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.PostDiscoveryFilter;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherConfig;
@@ -108,7 +113,7 @@ public final class SandboxRunner {
     Class<?> hardening = Class.forName("forklab.hardening.ProcessHardening");
     try {
       hardening.getMethod("denyMemoryAccess").invoke(null);
-    } catch (java.lang.reflect.InvocationTargetException e) {
+    } catch (InvocationTargetException e) {
       throw new IllegalStateException(
           "hardening the check JVM failed: " + e.getCause().getMessage(), e.getCause());
     }
@@ -188,14 +193,14 @@ public final class SandboxRunner {
    * configuration files, no system properties, no auto-detected extensions).
    */
   static LauncherDiscoveryRequest request(RunnerInput input, List<Class<?>> classes) {
-    List<org.junit.platform.engine.DiscoverySelector> selectors = new ArrayList<>();
+    List<DiscoverySelector> selectors = new ArrayList<>();
     for (Class<?> type : classes) {
       if (type.getEnclosingClass() == null) {
-        selectors.add(org.junit.platform.engine.discovery.DiscoverySelectors.selectClass(type));
+        selectors.add(DiscoverySelectors.selectClass(type));
       }
     }
     Set<String> wanted = Set.copyOf(input.only());
-    org.junit.platform.launcher.PostDiscoveryFilter onlyWanted =
+    PostDiscoveryFilter onlyWanted =
         descriptor -> {
           var source =
               descriptor
@@ -206,9 +211,7 @@ public final class SandboxRunner {
               wanted.isEmpty()
                   || source.isEmpty()
                   || wanted.contains(CheckListener.checkId(source.get()));
-          return keep
-              ? org.junit.platform.engine.FilterResult.included("wanted")
-              : org.junit.platform.engine.FilterResult.excluded("not asked for");
+          return keep ? FilterResult.included("wanted") : FilterResult.excluded("not asked for");
         };
     return LauncherDiscoveryRequestBuilder.request()
         .selectors(selectors)

@@ -1,7 +1,7 @@
 package forklab.api.speedup;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.OperatingSystemMXBean;
 import java.lang.management.ThreadMXBean;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,8 +18,8 @@ final class Clocks {
 
   /** The process's CPU time in nanoseconds, or -1 where the JVM cannot tell. */
   static long process() {
-    OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
-    if (os instanceof com.sun.management.OperatingSystemMXBean hotspot) {
+    var os = ManagementFactory.getOperatingSystemMXBean();
+    if (os instanceof OperatingSystemMXBean hotspot) {
       return hotspot.getProcessCpuTime();
     }
     return -1;

@@ -3,6 +3,7 @@ package forklab.sandbox.docker;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.StreamType;
@@ -16,6 +17,7 @@ import forklab.sandbox.StreamPump;
 import java.io.IOException;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -185,7 +187,7 @@ public final class DockerSandbox implements Sandbox {
   private Integer awaitExit(String id, int seconds) throws SandboxException, InterruptedException {
     try {
       return client.waitContainerCmd(id).start().awaitStatusCode(seconds, TimeUnit.SECONDS);
-    } catch (com.github.dockerjava.api.exception.DockerClientException timeout) {
+    } catch (DockerClientException timeout) {
       if (Thread.interrupted()) {
         throw new InterruptedException();
       }
@@ -219,7 +221,7 @@ public final class DockerSandbox implements Sandbox {
       return;
     }
     if (frame.getStreamType() == StreamType.STDERR) {
-      stderr.accept(new String(bytes, java.nio.charset.StandardCharsets.UTF_8).stripTrailing());
+      stderr.accept(new String(bytes, StandardCharsets.UTF_8).stripTrailing());
       return;
     }
     try {

@@ -1,5 +1,6 @@
 package forklab.sandbox.docker;
 
+import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.HostConfig;
@@ -212,8 +213,7 @@ final class SandboxContainer extends GenericContainer<SandboxContainer> {
     }
 
     @Override
-    public StartupStatus checkStartupState(
-        com.github.dockerjava.api.DockerClient client, String containerId) {
+    public StartupStatus checkStartupState(DockerClient client, String containerId) {
       return StartupStatus.SUCCESSFUL;
     }
   }

@@ -1,12 +1,16 @@
 package forklab.sandbox.local;
 
+import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -34,8 +38,7 @@ final class Bubblewrap {
   /** The system property naming the bwrap program (default {@code bwrap} from the PATH). */
   static final String PROGRAM_PROPERTY = "forklab.bubblewrap";
 
-  private static final Map<String, Optional<String>> PROBED =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private static final Map<String, Optional<String>> PROBED = new ConcurrentHashMap<>();
 
   private Bubblewrap() {}
 
@@ -52,7 +55,7 @@ final class Bubblewrap {
       return Files.isExecutable(Path.of(program));
     }
     String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
-    return java.util.Arrays.stream(path.split(java.io.File.pathSeparator))
+    return Arrays.stream(path.split(File.pathSeparator))
         .anyMatch(folder -> !folder.isEmpty() && Files.isExecutable(Path.of(folder, program)));
   }
 
@@ -84,7 +87,7 @@ final class Bubblewrap {
             "bwrap failed (exit code "
                 + process.exitValue()
                 + "): "
-                + new String(output, java.nio.charset.StandardCharsets.UTF_8).strip());
+                + new String(output, StandardCharsets.UTF_8).strip());
       }
       return Optional.empty();
     } catch (IOException e) {

@@ -1,5 +1,7 @@
 package forklab.sandbox.local;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -56,9 +58,9 @@ final class ProcessIsolation {
   private static boolean works(List<String> command) {
     try {
       Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-      process.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+      process.getInputStream().transferTo(OutputStream.nullOutputStream());
       return process.waitFor(5, TimeUnit.SECONDS) && process.exitValue() == 0;
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return false;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -1,10 +1,12 @@
 package forklab.sandbox.local;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /** Kills a process with everything it started, including detached descendants. */
@@ -42,10 +44,10 @@ final class ProcessTree {
           .filter(path -> path.getFileName().toString().chars().allMatch(Character::isDigit))
           .filter(path -> environContains(path.resolve("environ"), wanted))
           .map(path -> ProcessHandle.of(Long.parseLong(path.getFileName().toString())))
-          .flatMap(java.util.Optional::stream)
+          .flatMap(Optional::stream)
           .filter(handle -> handle.pid() != ProcessHandle.current().pid())
           .toList();
-    } catch (IOException | java.io.UncheckedIOException e) {
+    } catch (IOException | UncheckedIOException e) {
       return List.of();
     }
   }
