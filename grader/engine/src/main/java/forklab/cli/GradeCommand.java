@@ -187,7 +187,15 @@ final class GradeCommand implements Callable<Integer> {
             common.sandbox, common.image(), root.testcontainers(), common.ci && !trusted);
     try (Sandbox chosen = root.opener().open(request, workbench.scratch(), warnings, stderr)) {
       stderr.println("forklab: seed " + options.seed() + ", sandbox " + chosen.name());
-      grade = workbench.grader(chosen).grade(options, warnings, stderr::println);
+      grade =
+          workbench
+              .grader(chosen)
+              .grade(options, warnings, stderr::println)
+              .withReplay(
+                  new GradeResult.Replay(
+                      submission.toString(),
+                      common.course == null ? "" : common.course.toString(),
+                      options.seed()));
     } catch (SubmissionException e) {
       stderr.println("forklab grade: " + e.getMessage());
       return ExitCode.USAGE.code();

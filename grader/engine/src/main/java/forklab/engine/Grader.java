@@ -143,7 +143,7 @@ public final class Grader {
           results,
           infrastructureError,
           warnings,
-          new GradeResult.Replay(submission.toString(), seed));
+          new GradeResult.Replay(submission.toString(), "", seed));
     } finally {
       FileTrees.deleteQuietly(workspace);
     }

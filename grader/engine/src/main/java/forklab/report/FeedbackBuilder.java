@@ -148,6 +148,9 @@ final class FeedbackBuilder {
     }
     return "./forklab grade "
         + shellWord(grade.replay().submission())
+        + (grade.replay().course().isEmpty()
+            ? ""
+            : " --course " + shellWord(grade.replay().course()))
         + " --exercise "
         + shellWord(check.exercise())
         + " --check "

@@ -3,6 +3,7 @@ package forklab.score;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The whole grade of one submission: what every report is written from.
@@ -30,9 +31,21 @@ public record GradeResult(
    * What {@code grade} was given, to replay one check alone.
    *
    * @param submission the submission folder as given on the command line
+   * @param course the {@code --course} as given, or empty for Forklab's own
    * @param seed the seed of randomized checks
    */
-  public record Replay(String submission, long seed) {}
+  public record Replay(String submission, String course, long seed) {
+    public Replay {
+      Objects.requireNonNull(submission, "submission");
+      Objects.requireNonNull(course, "course");
+    }
+  }
+
+  /** This grade, replayed with {@code replay}. */
+  public GradeResult withReplay(Replay replay) {
+    return new GradeResult(
+        version, sandbox, startedAt, elapsed, exercises, infrastructureError, warnings, replay);
+  }
 
   public GradeResult {
     exercises = List.copyOf(exercises);

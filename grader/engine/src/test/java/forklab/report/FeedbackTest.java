@@ -50,7 +50,7 @@ class FeedbackTest {
         exercises,
         null,
         List.of(),
-        new GradeResult.Replay("my work", 42));
+        new GradeResult.Replay("my work", "", 42));
   }
 
   private static GradeResult skeleton() {
@@ -154,6 +154,13 @@ class FeedbackTest {
         .isEqualTo(
             "./forklab grade \"my work\" --exercise ex01-workers --check 'costs $5 and \"more\"'"
                 + " --seed 42");
+    assertThat(
+            FeedbackBuilder.replay(
+                skeleton().withReplay(new GradeResult.Replay("my work", "../course", 7)),
+                check("ex01-workers", "threads 1", 1, Verdict.FAIL, "")))
+        .isEqualTo(
+            "./forklab grade \"my work\" --course ../course --exercise ex01-workers"
+                + " --check \"threads 1\" --seed 7");
   }
 
   @Test
