@@ -37,7 +37,7 @@ import picocli.CommandLine.TypeConversionException;
 /** {@code forklab grade DIR}: grades one submission and writes its reports. */
 @Command(
     name = "grade",
-    header = "Grade a submission and write its four reports to OUT.",
+    header = "Grade a submission and write its reports to OUT.",
     mixinStandardHelpOptions = true,
     footerHeading = "%nEnvironment:%n",
     footer = {
@@ -77,7 +77,7 @@ final class GradeCommand implements Callable<Integer> {
       converter = FormatName.class,
       completionCandidates = FormatName.class,
       description =
-          "write only this report: ${COMPLETION-CANDIDATES} (repeatable; default: all four)")
+          "write only this report: ${COMPLETION-CANDIDATES} (repeatable; default: all of them)")
   List<ReportFormat> formats = new ArrayList<>();
 
   private Double failUnder;

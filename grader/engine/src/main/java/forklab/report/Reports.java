@@ -79,7 +79,7 @@ public final class Reports {
     return ALL.get(3);
   }
 
-  /** All four formats, in the order {@link #writeAll} uses. */
+  /** Every format, in the order {@link #writeAll} uses. */
   public static List<ReportFormat> all() {
     return ALL;
   }

@@ -1,6 +1,6 @@
 /**
- * The report stage: renders a {@link forklab.score.GradeResult} into the four files that {@code
- * grade} writes, {@code results.json} (Gradescope), {@code junit.xml} (GitLab and other CI), {@code
+ * The report stage: renders a {@link forklab.score.GradeResult} into the files that {@code grade}
+ * writes, {@code results.json} (Gradescope), {@code junit.xml} (GitLab and other CI), {@code
  * summary.md} (a merge-request comment) and {@code report.html} (one self-contained page).
  *
  * <p>{@link forklab.report.Reports} is the entry point; each file has its own {@link

@@ -40,7 +40,7 @@ class ForklabCommandTest {
           -h, --help      Show this help message and exit.
           -V, --version   Print version information and exit.
         Commands:
-          grade   Grade a submission and write its four reports to OUT.
+          grade   Grade a submission and write its reports to OUT.
           verify  Check that each reference earns full marks, each skeleton no hidden
                     points, each mutant loses points.
           help    Display help information about the specified command.
@@ -69,8 +69,7 @@ class ForklabCommandTest {
     int status = run("help", "grade");
 
     assertThat(status).isEqualTo(ExitCode.GRADED.code());
-    assertThat(out.toString())
-        .startsWith("Grade a submission and write its four reports to OUT.\n");
+    assertThat(out.toString()).startsWith("Grade a submission and write its reports to OUT.\n");
     assertThat(out.toString())
         .contains("\nUsage: forklab grade [-hV] ", " DIR\n")
         .contains("\n      DIR                  a folder laid out like exercises/\n")
