@@ -77,6 +77,28 @@ class ResultsJsonWriterTest {
   }
 
   @Test
+  void schemaRejectsADirectionOtherThanAtLeastOrAtMostAndLimitsThatAreNotNumbers()
+      throws IOException {
+    ObjectNode broken = (ObjectNode) json(Grades.mixed());
+    ObjectNode measured = null;
+    for (JsonNode test : broken.get("tests")) {
+      if (test.at("/extra_data/direction").isTextual()) {
+        measured = (ObjectNode) test.get("extra_data");
+      }
+    }
+    assertThat(measured).as("a measured check in Grades.mixed()").isNotNull();
+    assertThat(SCHEMA.validate(broken.toString(), InputFormat.JSON)).isEmpty();
+
+    measured.put("direction", "sideways");
+    measured.putObject("limits").put("calibrated limit", "high");
+
+    assertThat(SCHEMA.validate(broken.toString(), InputFormat.JSON))
+        .extracting(Error::toString)
+        .anyMatch(error -> error.contains("direction"))
+        .anyMatch(error -> error.contains("calibrated limit"));
+  }
+
+  @Test
   void schemaRejectsANotJudgedCheckReportedAsAFailure() throws IOException {
     ObjectNode broken = (ObjectNode) json(Grades.mixed());
     ObjectNode notJudged = (ObjectNode) broken.get("tests").get(7);
