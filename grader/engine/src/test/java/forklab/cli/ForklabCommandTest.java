@@ -76,7 +76,7 @@ class ForklabCommandTest {
         .contains("\n      --exercise=ID        grade only this exercise (repeatable)\n")
         .contains(
             "\n      --fail-under=PCT     exit 1 when the score is below PCT percent (0 to 100)\n")
-        .contains("\n      --sandbox=MODE       auto, docker or local (default: auto)\n")
+        .contains("\n      --sandbox=MODE       where the submission runs: auto, docker, local\n")
         .contains("\n      --out=OUT            where the reports go (default: grade-report)\n")
         .contains(
             "\n      --retry-unjudged=N   measure an exercise again, up to N times, while some\n")
