@@ -159,27 +159,21 @@ public final class CheckSuites {
         names.add(name);
       }
       if (hidden) {
+        String where = "hidden check " + id + " of " + exercise.id();
         Plan.Grading grading =
             check
                 .graded()
                 .orElseThrow(
                     () ->
                         new CourseBuildException(
-                            "hidden check "
-                                + id
-                                + " of "
-                                + exercise.id()
-                                + " has no @Graded(goal, points)"));
+                            where + " has no @Check(goal, points, name), @CourseCheck or @Graded"));
         GoalKind goal =
             goals
                 .find(grading.goal())
                 .orElseThrow(
                     () ->
                         new CourseBuildException(
-                            "hidden check "
-                                + id
-                                + " of "
-                                + exercise.id()
+                            where
                                 + " judges goal '"
                                 + grading.goal()
                                 + "', which is neither Forklab's nor declared in"

@@ -45,7 +45,8 @@ class InfrastructureErrorTest {
     GradeResult grade =
         Fixtures.grade(workbench, Fixtures.echoSubmission("good"), List.of("ex90-echo"));
 
-    assertThat(grade.infrastructureError()).contains("has no @Graded(goal, points)");
+    assertThat(grade.infrastructureError())
+        .contains("has no @Check(goal, points, name), @CourseCheck or @Graded");
     assertThat(grade.checks()).extracting(CheckResult::verdict).containsOnly(Verdict.ERROR);
     assertThat(grade.checks())
         .allSatisfy(check -> assertThat(check.feedback()).endsWith("this is not your fault"));
