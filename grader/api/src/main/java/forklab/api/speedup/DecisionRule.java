@@ -1,6 +1,7 @@
 package forklab.api.speedup;
 
 import forklab.api.Stats;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -72,14 +73,16 @@ public final class DecisionRule {
               clean,
               n));
     }
-    double[] pessimistic = rounds.stream().mapToDouble(Round::fraction).sorted().toArray();
-    double[] optimistic = rounds.stream().mapToDouble(Round::optimisticFraction).sorted().toArray();
+    Interval interval =
+        interval(
+            rounds.stream().mapToDouble(Round::fraction).toArray(),
+            rounds.stream().mapToDouble(Round::optimisticFraction).toArray(),
+            discarded);
     double limit = median(rounds.stream().mapToDouble(Round::limit).toArray());
     double speedup = median(rounds.stream().mapToDouble(Round::effectiveSpeedup).toArray());
-    double fraction = median(pessimistic);
-    int k = orderStatistic(n);
-    double low = k <= discarded ? Double.NEGATIVE_INFINITY : pessimistic[k - discarded - 1];
-    double high = k <= discarded ? Double.POSITIVE_INFINITY : optimistic[clean - (k - discarded)];
+    double fraction = interval.median();
+    double low = interval.low();
+    double high = interval.high();
     if (limit < minimumLimit) {
       return new Decision(
           Verdict.NOT_JUDGED_HERE,
@@ -97,7 +100,8 @@ public final class DecisionRule {
               limit,
               minimumLimit));
     }
-    if (low >= goal) {
+    Verdict verdict = interval.against(goal);
+    if (verdict == Verdict.PASS) {
       return new Decision(
           Verdict.PASS,
           fraction,
@@ -113,7 +117,7 @@ public final class DecisionRule {
               low,
               goal));
     }
-    if (high < goal) {
+    if (verdict == Verdict.FAIL) {
       return new Decision(
           Verdict.FAIL,
           fraction,
@@ -151,6 +155,49 @@ public final class DecisionRule {
                     " (%d of %d rounds were discarded and count as unknown)",
                     discarded,
                     n)));
+  }
+
+  /**
+   * The median of the pessimistic values and the distribution-free interval around it: the k-th
+   * smallest pessimistic value and the k-th largest optimistic one, a discarded round counting as
+   * unknown at both ends. Any per-round quantity can go through it: the speedup judge's fractions
+   * of the limit, the ratio judge's ratios.
+   *
+   * @param pessimistic one value per clean round, for the low end
+   * @param optimistic one value per clean round, at least the pessimistic one, for the high end
+   * @param discarded rounds that count as unknown
+   */
+  static Interval interval(double[] pessimistic, double[] optimistic, int discarded) {
+    int clean = pessimistic.length;
+    if (optimistic.length != clean || clean == 0 || discarded < 0) {
+      throw new IllegalArgumentException(
+          clean + " pessimistic and " + optimistic.length + " optimistic values");
+    }
+    double[] lows = pessimistic.clone();
+    double[] highs = optimistic.clone();
+    Arrays.sort(lows);
+    Arrays.sort(highs);
+    int k = orderStatistic(clean + discarded);
+    double low = k <= discarded ? Double.NEGATIVE_INFINITY : lows[k - discarded - 1];
+    double high = k <= discarded ? Double.POSITIVE_INFINITY : highs[clean - (k - discarded)];
+    return new Interval(median(lows), low, high);
+  }
+
+  /**
+   * The median and its interval, with coverage at least {@link #COVERAGE}.
+   *
+   * @param median the median of the pessimistic values
+   * @param low the interval's pessimistic end; negative infinity when unknown
+   * @param high the interval's optimistic end; positive infinity when unknown
+   */
+  record Interval(double median, double low, double high) {
+    /** PASS when even the low end clears the goal, FAIL when even the high end misses it. */
+    Verdict against(double goal) {
+      if (low >= goal) {
+        return Verdict.PASS;
+      }
+      return high < goal ? Verdict.FAIL : Verdict.NOT_JUDGED_HERE;
+    }
   }
 
   /**
