@@ -12,6 +12,8 @@ import org.opentest4j.TestAbortedException;
 
 /** The ratio judge on synthetic timings: a fake clock that each cost moves on. No real clock. */
 class RatioJudgeTest {
+  private static final String NL = System.lineSeparator();
+
   private long now;
   private final List<String> calls = new ArrayList<>();
 
@@ -173,5 +175,29 @@ class RatioJudgeTest {
         .contains("forklab.required=3.0000")
         .contains("rounds=7")
         .contains("ratio range=40.00x to 40.00x");
+  }
+
+  @Test
+  void theFeedbackSaysWhatWasMeasuredAndRequiredAndTheSpread() {
+    RatioJudge.RatioDecision decision =
+        RatioJudge.decide(
+            new double[][] {{100, 200}, {100, 210}, {100, 190}, {100, 205}, {100, 195}}, 3);
+    RatioJudge.Result result =
+        new RatioJudge.Result(decision, "a thread creation", "a process creation");
+
+    assertThat(result.feedback())
+        .isEqualTo(
+            "the ratio goal is missed"
+                + NL
+                + "  measured: a process creation cost 2.00x as much as a thread creation"
+                + " (median of 5 rounds: 0.2 µs against 0.1 µs)"
+                + NL
+                + "  required: a thread creation at least 3.00x cheaper than a process creation"
+                + NL
+                + "  spread: your rounds gave 1.90x to 2.10x"
+                + " (even the highest rounds reached only 2.10x (goal 3.00x))"
+                + NL
+                + "  try next: find the work that a thread creation still repeats on every call,"
+                + " and do it once or not at all");
   }
 }
