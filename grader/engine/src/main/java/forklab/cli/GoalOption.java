@@ -27,12 +27,11 @@ final class GoalOption {
     @Override
     public String convert(String value) {
       String id = value.strip().toLowerCase(Locale.ROOT);
-      try {
-        return new GoalKind(id, "", 0).id();
-      } catch (IllegalArgumentException e) {
+      if (!GoalKind.isId(id)) {
         throw new TypeConversionException(
             "'" + value + "' is not a goal; the goals are " + String.join(", ", new Ids()));
       }
+      return id;
     }
   }
 }

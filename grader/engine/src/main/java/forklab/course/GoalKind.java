@@ -18,10 +18,15 @@ public record GoalKind(String id, String description, int rank) implements Compa
 
   public GoalKind {
     Objects.requireNonNull(description, "description");
-    if (id == null || !ID.matcher(id).matches()) {
+    if (!isId(id)) {
       throw new IllegalArgumentException(
           "a goal's id is 1 to 32 of a-z, 0-9 and '-', starting with a letter, not '" + id + "'");
     }
+  }
+
+  /** Whether {@code text} can be a goal's id: 1 to 32 of a-z, 0-9 and '-', from a letter. */
+  public static boolean isId(String text) {
+    return text != null && ID.matcher(text).matches();
   }
 
   /** Forklab's own goal {@code goal}. */

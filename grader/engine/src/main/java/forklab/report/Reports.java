@@ -79,11 +79,6 @@ public final class Reports {
     return ALL.get(3);
   }
 
-  /** Every format, in the order {@link #writeAll} uses. */
-  public static List<ReportFormat> all() {
-    return ALL;
-  }
-
   /**
    * Writes every format into {@code outDir}; see {@link #write(GradeResult, Path, List)}.
    *

@@ -259,12 +259,6 @@ public final class Scorer {
     return notes;
   }
 
-  // Report entries of a measurement beyond Measured's own keys (direction, limits, series).
-  private static final String DIRECTION = "forklab.direction";
-  private static final String LIMIT_PREFIX = "forklab.limit.";
-  private static final String SERIES_AXIS = "forklab.series-axis";
-  private static final String SERIES_PREFIX = "forklab.series.";
-
   /**
    * The measurement a check published in its report entries, or null when it published none or its
    * measured value is not a number. Malformed limits and series points are left out.
@@ -281,10 +275,16 @@ public final class Scorer {
         (key, value) -> {
           if (key.startsWith(Measured.DETAIL_PREFIX)) {
             details.put(key.substring(Measured.DETAIL_PREFIX.length()), value);
-          } else if (key.startsWith(LIMIT_PREFIX) && number(value) != null) {
-            limits.put(key.substring(LIMIT_PREFIX.length()), number(value));
-          } else if (key.startsWith(SERIES_PREFIX) && !points(value).isEmpty()) {
-            lines.put(key.substring(SERIES_PREFIX.length()), points(value));
+          } else if (key.startsWith(Measured.LIMIT_PREFIX)) {
+            Double limit = number(value);
+            if (limit != null) {
+              limits.put(key.substring(Measured.LIMIT_PREFIX.length()), limit);
+            }
+          } else if (key.startsWith(Measured.SERIES_PREFIX)) {
+            List<Measurement.Point> points = points(value);
+            if (!points.isEmpty()) {
+              lines.put(key.substring(Measured.SERIES_PREFIX.length()), points);
+            }
           }
         });
     Double measured = number(entries.get(Measured.MEASURED));
@@ -294,28 +294,28 @@ public final class Scorer {
     Double required = number(entries.getOrDefault(Measured.REQUIRED, "NaN"));
     return new Measurement(
         measured,
-        Measurement.Direction.fromId(entries.get(DIRECTION)),
+        Measurement.Direction.fromId(entries.get(Measured.DIRECTION)),
         required == null ? Double.NaN : required,
         entries.getOrDefault(Measured.UNIT, ""),
         limits,
         details,
         lines.isEmpty()
             ? Measurement.Series.NONE
-            : new Measurement.Series(entries.getOrDefault(SERIES_AXIS, ""), lines));
+            : new Measurement.Series(entries.getOrDefault(Measured.SERIES_AXIS, ""), lines));
   }
 
   /**
-   * Until every check publishes {@value #SERIES_AXIS}: the speedup judge's details {@code series
-   * threads}, {@code series measured} and {@code series limit} (comma-separated) as series, and its
-   * {@code calibrated limit} detail as a limit.
+   * Until every check publishes {@value Measured#SERIES_AXIS}: the speedup judge's details {@code
+   * series threads}, {@code series measured} and {@code series limit} (comma-separated) as series,
+   * and its {@code calibrated limit} detail as a limit.
    */
   private static Map<String, String> legacySeries(Map<String, String> entries) {
     String threads = entries.get(Measured.DETAIL_PREFIX + "series threads");
-    if (threads == null || entries.containsKey(SERIES_AXIS)) {
+    if (threads == null || entries.containsKey(Measured.SERIES_AXIS)) {
       return entries;
     }
     Map<String, String> rewritten = new LinkedHashMap<>(entries);
-    rewritten.put(SERIES_AXIS, "threads");
+    rewritten.put(Measured.SERIES_AXIS, "threads");
     Map.of("measured", "series measured", "calibrated limit", "series limit")
         .forEach(
             (line, detail) -> {
@@ -326,12 +326,12 @@ public final class Scorer {
               for (int i = 0; i < Math.min(xs.length, ys.length); i++) {
                 points.add(xs[i].strip() + ":" + ys[i].strip());
               }
-              rewritten.put(SERIES_PREFIX + line, String.join(",", points));
+              rewritten.put(Measured.SERIES_PREFIX + line, String.join(",", points));
             });
     rewritten.remove(Measured.DETAIL_PREFIX + "series threads");
     String limit = rewritten.remove(Measured.DETAIL_PREFIX + "calibrated limit");
     if (limit != null) {
-      rewritten.put(LIMIT_PREFIX + "calibrated limit", limit);
+      rewritten.put(Measured.LIMIT_PREFIX + "calibrated limit", limit);
     }
     return rewritten;
   }

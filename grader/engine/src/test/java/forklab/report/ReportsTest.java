@@ -76,7 +76,7 @@ class ReportsTest {
 
   @Test
   void everyReportShowsBidirectionalControlsInsteadOfObeyingThem() throws IOException {
-    for (ReportFormat writer : Reports.all()) {
+    for (ReportFormat writer : Reports.formats()) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       writer.write(Grades.mergeRequestAttack(), out);
       String report = out.toString(StandardCharsets.UTF_8);
@@ -107,7 +107,7 @@ class ReportsTest {
 
   @Test
   void namesEachWritersFile() {
-    assertThat(Reports.all())
+    assertThat(Reports.formats())
         .extracting(ReportFormat::fileName)
         .containsExactly(
             Reports.RESULTS_JSON, Reports.JUNIT_XML, Reports.SUMMARY_MD, Reports.REPORT_HTML)
