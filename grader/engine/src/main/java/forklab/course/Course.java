@@ -147,7 +147,8 @@ public record Course(Path home, List<ExerciseSpec> exercises, Goals goals) {
           descriptor.getParent().resolve("java"),
           Descriptor.or(file.jvmOptions(), List.<String>of()),
           Descriptor.or(file.calibrate(), false),
-          packages);
+          packages,
+          Descriptor.or(file.libraries(), List.<String>of()));
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(DescriptorErrors.describe(descriptor, e), e);
     } catch (IOException | RuntimeException e) {

@@ -18,7 +18,8 @@ record Descriptor(
     List<String> allow,
     List<String> packages,
     @JsonProperty("jvm-options") List<String> jvmOptions,
-    Boolean calibrate) {
+    Boolean calibrate,
+    List<String> libraries) {
 
   /** The {@code points:} section. */
   record Points(Double compile, @JsonProperty("public-test") Double publicTest) {}

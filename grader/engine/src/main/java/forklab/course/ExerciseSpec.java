@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
  *     student class loads, for the speedup judge
  * @param packages the JDK packages students may use besides the default ones (see {@code
  *     forklab.archcheck.AllowedApis}), for example {@code java.net}
+ * @param libraries check libraries the hidden checks use besides JUnit, ArchUnit and AssertJ, by
+ *     name, for example {@code lincheck}; students cannot use them
  */
 public record ExerciseSpec(
     String id,
@@ -42,9 +44,11 @@ public record ExerciseSpec(
     Path hiddenChecks,
     List<String> jvmOptions,
     boolean calibrate,
-    Set<String> packages) {
+    Set<String> packages,
+    List<String> libraries) {
 
   private static final Pattern ID = Pattern.compile("ex\\d{2}-[a-z0-9]+(-[a-z0-9]+)*");
+  private static final Pattern LIBRARY = Pattern.compile("[a-z0-9][a-z0-9.-]*");
   private static final Pattern PACKAGE = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*");
 
   public ExerciseSpec {
@@ -69,6 +73,13 @@ public record ExerciseSpec(
     allowed = allowed.isEmpty() ? EnumSet.noneOf(ForbiddenApi.class) : EnumSet.copyOf(allowed);
     jvmOptions = List.copyOf(jvmOptions);
     packages = Set.copyOf(packages);
+    libraries = List.copyOf(libraries);
+    for (String name : libraries) {
+      if (!LIBRARY.matcher(name).matches()) {
+        throw new IllegalArgumentException(
+            id + ": libraries takes library names such as lincheck, not '" + name + "'");
+      }
+    }
     for (String name : packages) {
       if (!PACKAGE.matcher(name).matches()) {
         throw new IllegalArgumentException(
@@ -110,7 +121,8 @@ public record ExerciseSpec(
         hiddenChecks,
         List.of(),
         false,
-        Set.of());
+        Set.of(),
+        List.of());
   }
 
   /** Whether the exercise relaxes {@code rule}. */

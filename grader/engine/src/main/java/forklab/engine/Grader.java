@@ -214,7 +214,8 @@ public final class Grader {
                   spec.limits(),
                   spec.jvmOptions(),
                   only,
-                  spec.calibrate()));
+                  spec.calibrate(),
+                  spec.libraries()));
       Optional<String> broken = infrastructureProblem(run);
       return broken.isPresent()
           ? new ExerciseAttempt.Broken(exercise, suite, true, broken.get())

@@ -47,7 +47,6 @@ public final class CheckSuites {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final RunnerLibrary runner;
-  private final List<Path> runnerClasspath;
   private final Path cacheRoot;
   private final Sandbox trustedSandbox;
   private final Goals goals;
@@ -60,7 +59,6 @@ public final class CheckSuites {
   public CheckSuites(RunnerLibrary runner, Path cacheRoot, Sandbox trustedSandbox, Goals goals) {
     this.runner = runner;
     this.goals = goals;
-    this.runnerClasspath = runner.classpath();
     this.cacheRoot = cacheRoot;
     this.trustedSandbox = trustedSandbox;
   }
@@ -108,7 +106,7 @@ public final class CheckSuites {
   private void build(ExerciseSpec exercise, Path staging)
       throws IOException, CourseBuildException, SandboxException, InterruptedException {
     Path skeleton = compile(exercise, "skeleton", exercise.skeleton(), List.of(), staging);
-    List<Path> testClasspath = new ArrayList<>(runnerClasspath);
+    List<Path> testClasspath = new ArrayList<>(checkJvm(exercise).classpath());
     testClasspath.add(skeleton);
     Path publicTests = compile(exercise, "public", exercise.publicTests(), testClasspath, staging);
     Path hidden = compile(exercise, "hidden", exercise.hiddenChecks(), testClasspath, staging);
@@ -125,7 +123,8 @@ public final class CheckSuites {
                     exercise.limits(),
                     List.of(),
                     List.of(),
-                    false));
+                    false,
+                    exercise.libraries()));
     Optional<Plan> planned = outcome.plan();
     if (planned.isEmpty()) {
       throw new CourseBuildException(
@@ -222,11 +221,23 @@ public final class CheckSuites {
     }
   }
 
-  private String fingerprint(ExerciseSpec exercise) throws IOException {
+  /** The runner of {@code exercise}'s check JVM: with the check libraries it asks for. */
+  private RunnerLibrary checkJvm(ExerciseSpec exercise) throws CourseBuildException {
+    try {
+      return runner.withLibraries(exercise.libraries());
+    } catch (IllegalArgumentException e) {
+      throw new CourseBuildException(exercise.id() + ": " + e.getMessage());
+    }
+  }
+
+  private String fingerprint(ExerciseSpec exercise) throws IOException, CourseBuildException {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      RunnerLibrary checkJvm = checkJvm(exercise);
       for (Path entry :
-          Stream.concat(runnerClasspath.stream(), runner.trustedModules().stream()).toList()) {
+          Stream.of(checkJvm.classpath(), checkJvm.trustedModules(), checkJvm.agents())
+              .flatMap(List::stream)
+              .toList()) {
         digest.update(
             (entry.getFileName() + ";" + (Files.isRegularFile(entry) ? Files.size(entry) : 0))
                 .getBytes());

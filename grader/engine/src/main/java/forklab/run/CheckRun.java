@@ -41,6 +41,7 @@ public final class CheckRun {
    * @param studentClasses the submission's class folders
    * @param only the ids of the only checks to run; all when empty
    * @param calibrate whether the runner measures the machine's parallelism at start
+   * @param libraries the check libraries the exercise asks for, by name
    */
   public record Request(
       String label,
@@ -51,8 +52,10 @@ public final class CheckRun {
       Limits limits,
       List<String> jvmOptions,
       List<String> only,
-      boolean calibrate) {
+      boolean calibrate,
+      List<String> libraries) {
     public Request {
+      libraries = List.copyOf(libraries);
       checkRoots = List.copyOf(checkRoots);
       studentClasses = List.copyOf(studentClasses);
       jvmOptions = List.copyOf(jvmOptions);
@@ -82,14 +85,21 @@ public final class CheckRun {
       throw new SandboxException(
           "cannot read the check classes of " + request.label() + ": " + e.getMessage(), e);
     }
+    RunnerLibrary checkJvm;
+    try {
+      checkJvm = runner.withLibraries(request.libraries());
+    } catch (IllegalArgumentException e) {
+      throw new SandboxException(request.label() + ": " + e.getMessage(), e);
+    }
     // The libraries come before the submission, so a student class can never shadow one.
     List<Path> classpath =
-        Stream.concat(runner.classpath().stream(), request.studentClasses().stream()).toList();
+        Stream.concat(checkJvm.classpath().stream(), request.studentClasses().stream()).toList();
     Execution execution =
         new Execution(
             request.label(),
             classpath,
-            harden ? runner.trustedModules() : List.of(),
+            harden ? checkJvm.trustedModules() : List.of(),
+            checkJvm.agents(),
             RUNNER_MAIN,
             request.jvmOptions(),
             ProtocolCodec.encode(input) + "\n",

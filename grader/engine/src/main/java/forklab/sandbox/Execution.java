@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param classpath jars and class folders on the host; a container sandbox copies them in
  * @param trustedModules modular jars on the host that go on the module path and alone get native
  *     access; empty for a JVM that is not hardened
+ * @param agents Java agent jars on the host that the JVM loads at start ({@code -javaagent}); a
+ *     container sandbox copies them in
  * @param mainClass the class whose {@code main} runs
  * @param jvmOptions options before the main class (heap size is added from {@code limits})
  * @param stdin what the JVM reads on standard input; the stream is closed after it
@@ -24,6 +26,7 @@ public record Execution(
     String label,
     List<Path> classpath,
     List<Path> trustedModules,
+    List<Path> agents,
     String mainClass,
     List<String> jvmOptions,
     String stdin,
@@ -43,11 +46,12 @@ public record Execution(
     Objects.requireNonNull(limits, "limits");
     classpath = List.copyOf(classpath);
     trustedModules = List.copyOf(trustedModules);
+    agents = List.copyOf(agents);
     jvmOptions = List.copyOf(jvmOptions);
     environment = Map.copyOf(environment);
   }
 
-  /** An execution with no trusted modules (a JVM that is not hardened). */
+  /** An execution with no trusted modules (a JVM that is not hardened) and no agents. */
   public Execution(
       String label,
       List<Path> classpath,
@@ -56,7 +60,7 @@ public record Execution(
       String stdin,
       Limits limits,
       Map<String, String> environment) {
-    this(label, classpath, List.of(), mainClass, jvmOptions, stdin, limits, environment);
+    this(label, classpath, List.of(), List.of(), mainClass, jvmOptions, stdin, limits, environment);
   }
 
   /**
@@ -75,6 +79,11 @@ public record Execution(
         names,
         "--enable-native-access=" + names,
         "--illegal-native-access=deny");
+  }
+
+  /** One {@code -javaagent:} option per agent, as the JVM sees the agents at {@code agentPaths}. */
+  public static List<String> agentOptions(List<String> agentPaths) {
+    return agentPaths.stream().map(path -> "-javaagent:" + path).toList();
   }
 
   /** {@code forklab-hardening.jar} holds module {@code forklab.hardening}. */

@@ -123,6 +123,43 @@ class ForbiddenApiCheckTest {
             violation(8, SYSTEM_EXIT + MAIN + " calls System.exit()"));
   }
 
+  /**
+   * The attack: an exercise with a check library (Lincheck) runs its check JVM with Byte Buddy's
+   * agent loaded, whose {@code Installer} hands out the JVM's {@code Instrumentation}, with which a
+   * submission could rewrite the hidden checks' classes. A submission cannot name the library (it
+   * compiles without it), and reaching it by name needs reflection and java.lang.instrument.
+   */
+  @Test
+  void refusesASubmissionThatReachesForTheCheckLibrarysInstrumentation() throws IOException {
+    Path classes =
+        compile(
+            "forklab/demo/X.java",
+            """
+        package forklab.demo;
+
+        import java.lang.instrument.Instrumentation;
+
+        public class X {
+          static Instrumentation steal() throws Exception {
+            Class<?> installer =
+                ClassLoader.getSystemClassLoader().loadClass("net.bytebuddy.agent.Installer");
+            return (Instrumentation) installer.getMethod("getInstrumentation").invoke(null);
+          }
+        }
+        """);
+
+    assertThat(check.check(exercise(), classes))
+        .containsExactly(
+            violation(
+                0,
+                UNLISTED
+                    + "X uses java.lang.instrument.Instrumentation; ex01-demo allows "
+                    + DEFAULTS),
+            violation(8, RESOURCES + "X uses java.lang.ClassLoader"),
+            violation(9, REFLECTION + "X uses java.lang.reflect.Method"),
+            violation(9, REFLECTION + "forklab.demo.X.steal() calls Class.getMethod()"));
+  }
+
   @Test
   void reportsReflectiveCallsUseOfJavaLangReflectAndMethodHandles() throws IOException {
     Path classes =
@@ -367,7 +404,8 @@ class ForbiddenApiCheckTest {
             Path.of("unused"),
             List.of(),
             false,
-            Set.of("java.net"));
+            Set.of("java.net"),
+            List.of());
 
     assertThat(check.check(exercise(), classes))
         .containsExactly(

@@ -186,8 +186,8 @@ class CourseTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             file
-                + ":3:1: unknown key 'point' (known: allow, calibrate, id, jvm-options, limits, package, packages,"
-                + " points, sandbox, title)");
+                + ":3:1: unknown key 'point' (known: allow, calibrate, id, jvm-options, libraries, limits, package,"
+                + " packages, points, sandbox, title)");
   }
 
   @Test
@@ -243,6 +243,20 @@ class CourseTest {
     assertThatThrownBy(() -> Course.load(home))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(file + ": exercise id 'Ex1_First' is not of the form exNN-name");
+  }
+
+  @Test
+  void readsTheCheckLibrariesAndRefusesANameThatIsNotOne() throws IOException {
+    descriptor("ex04-buffer", "package: forklab.buffer\nlibraries: [lincheck]\n");
+    assertThat(Course.load(home).find("ex04-buffer").orElseThrow().libraries())
+        .containsExactly("lincheck");
+    assertThat(Course.load(home).find("ex04-buffer").orElseThrow().jvmOptions()).isEmpty();
+
+    Path file = descriptor("ex04-buffer", "package: forklab.buffer\nlibraries: [../lib]\n");
+    assertThatThrownBy(() -> Course.load(home))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            file + ": ex04-buffer: libraries takes library names such as lincheck, not '../lib'");
   }
 
   @Test

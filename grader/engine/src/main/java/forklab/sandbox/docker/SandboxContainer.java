@@ -53,6 +53,7 @@ final class SandboxContainer extends GenericContainer<SandboxContainer> {
     command.add(JAVA);
     command.addAll(execution.standardJvmOptions("/tmp"));
     command.addAll(execution.nativeAccessOptions(containerModulePath()));
+    command.addAll(Execution.agentOptions(containerAgents()));
     command.addAll(execution.jvmOptions());
     command.add("-D" + RunnerInput.INPUT_FILE_PROPERTY + "=" + INPUT);
     command.add("-cp");
@@ -122,6 +123,11 @@ final class SandboxContainer extends GenericContainer<SandboxContainer> {
         .toList();
   }
 
+  /** The agents as the container sees them: {@code /sandbox/agents/name.jar}. */
+  private List<String> containerAgents() {
+    return execution.agents().stream().map(jar -> WORK + "/agents/" + jar.getFileName()).toList();
+  }
+
   /** The class path entries as the container sees them: {@code /sandbox/cp/<n>[/name.jar]}. */
   private List<String> containerClasspath() {
     List<String> entries = new ArrayList<>();
@@ -167,6 +173,10 @@ final class SandboxContainer extends GenericContainer<SandboxContainer> {
       folder(tar, "modules", 0, 0755);
       for (Path module : execution.trustedModules()) {
         file(tar, "modules/" + module.getFileName(), Files.readAllBytes(module), 0, 0644);
+      }
+      folder(tar, "agents", 0, 0755);
+      for (Path agent : execution.agents()) {
+        file(tar, "agents/" + agent.getFileName(), Files.readAllBytes(agent), 0, 0644);
       }
       folder(tar, "work", USER, 0700);
       file(

@@ -122,16 +122,18 @@ public final class LocalSandbox implements Sandbox {
 
     List<Path> classpath = execution.classpath();
     List<Path> modules = execution.trustedModules();
+    List<Path> agents = execution.agents();
     List<String> command = new ArrayList<>();
     if (confined) {
       try {
         classpath = staging.reachable(classpath);
         modules = staging.reachable(modules);
+        agents = staging.reachable(agents);
       } catch (IOException e) {
         throw new SandboxException(
             "cannot stage the class path for the sandbox user: " + e.getMessage(), e);
       }
-      List<Path> readOnly = Stream.concat(classpath.stream(), modules.stream()).toList();
+      List<Path> readOnly = Stream.of(classpath, modules, agents).flatMap(List::stream).toList();
       command.addAll(
           Bubblewrap.command(javaHome, readOnly, workDir, environment, execution.limits().pids()));
     } else {
@@ -140,6 +142,7 @@ public final class LocalSandbox implements Sandbox {
     command.add(javaHome.resolve("bin/java").toString());
     command.addAll(execution.standardJvmOptions(workDir.resolve("tmp").toString()));
     command.addAll(execution.nativeAccessOptions(modules.stream().map(Path::toString).toList()));
+    command.addAll(Execution.agentOptions(agents.stream().map(Path::toString).toList()));
     command.addAll(execution.jvmOptions());
     command.add("-cp");
     command.add(String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList()));
