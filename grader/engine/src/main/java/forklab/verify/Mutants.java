@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -14,6 +15,8 @@ import java.util.stream.Stream;
  * differ from the reference; this lays one out as a whole submission.
  */
 public final class Mutants {
+  private static final String CAUGHT_BY = "Caught by:";
+
   private Mutants() {}
 
   /** The mutant folders of {@code exercise}, by name. */
@@ -28,6 +31,23 @@ public final class Mutants {
           .sorted()
           .toList();
     }
+  }
+
+  /**
+   * The check that {@code mutant}'s {@code MUTANT.md} names on a line {@code Caught by: <check
+   * name>}: the one check that must catch it. Empty when it names none; then any hidden check may.
+   */
+  public static Optional<String> caughtBy(Path mutant) throws IOException {
+    Path notes = mutant.resolve("MUTANT.md");
+    if (!Files.isRegularFile(notes)) {
+      return Optional.empty();
+    }
+    return Files.readAllLines(notes).stream()
+        .map(String::strip)
+        .filter(line -> line.startsWith(CAUGHT_BY))
+        .map(line -> line.substring(CAUGHT_BY.length()).strip())
+        .filter(name -> !name.isEmpty())
+        .findFirst();
   }
 
   /**

@@ -15,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -57,7 +59,11 @@ public final class Verifier {
         Path target = Files.createTempDirectory(Files.createDirectories(scratch), "mutant-");
         Path submission = Mutants.assemble(course, exercise, mutant, target);
         expectations.add(
-            mutant(exercise, mutant.getFileName().toString(), grade(submission, exercise, seed)));
+            mutant(
+                exercise,
+                mutant.getFileName().toString(),
+                Mutants.caughtBy(mutant),
+                grade(submission, exercise, seed)));
       }
     }
     return expectations;
@@ -66,9 +72,16 @@ public final class Verifier {
   /** Grades one exercise of {@code submission}. */
   public ExerciseResult grade(Path submission, ExerciseSpec exercise, long seed)
       throws IOException, InterruptedException, SubmissionException {
+    return grade(submission, exercise, seed, "");
+  }
+
+  /** Grades only the checks of one exercise whose name contains {@code checkName}. */
+  public ExerciseResult grade(Path submission, ExerciseSpec exercise, long seed, String checkName)
+      throws IOException, InterruptedException, SubmissionException {
     GradeResult result =
         grader.grade(
             GradeOptions.of(submission, List.of(exercise.id()), seed)
+                .only(Set.of(), checkName)
                 .containerRequired(containerRequired),
             List.of(),
             line -> {});
@@ -118,7 +131,12 @@ public final class Verifier {
             : "earned points on: " + names(earned));
   }
 
-  static Expectation mutant(ExerciseSpec exercise, String name, ExerciseResult result) {
+  /**
+   * A mutant must compile and fail a hidden check: the check its MUTANT.md names when it names one
+   * ({@code declared}), any otherwise.
+   */
+  static Expectation mutant(
+      ExerciseSpec exercise, String name, Optional<String> declared, ExerciseResult result) {
     boolean compiles =
         result.checks().stream()
             .filter(check -> check.goal().is(Goal.COMPILE))
@@ -128,15 +146,27 @@ public final class Verifier {
             .filter(CheckResult::hidden)
             .filter(check -> check.verdict() == Verdict.FAIL)
             .toList();
-    boolean met = compiles && !caught.isEmpty();
+    boolean declaredCaught =
+        declared.isEmpty()
+            || caught.stream().anyMatch(check -> check.name().equals(declared.get()));
+    boolean met = compiles && !caught.isEmpty() && declaredCaught;
     String observed =
         !compiles
             ? "does not compile, so it proves nothing"
-            : caught.isEmpty() ? "lost no points on a hidden check" : "caught by: " + names(caught);
+            : caught.isEmpty()
+                ? "lost no points on a hidden check"
+                : declaredCaught
+                    ? "caught by: " + names(caught)
+                    : "not caught by '"
+                        + declared.get()
+                        + "', which its MUTANT.md names; caught by: "
+                        + names(caught);
     return new Expectation(
         exercise.id(),
         "mutant " + name,
-        "compiles and loses points on a hidden check",
+        declared
+            .map(check -> "compiles and fails the hidden check '" + check + "'")
+            .orElse("compiles and loses points on a hidden check"),
         met,
         observed);
   }
