@@ -68,7 +68,8 @@ final class Escalation {
       } catch (InterruptedException e) {
         throw e;
       } catch (Exception e) {
-        throw Feedback.of(what + ": " + thisCall + " threw instead of counting")
+        Scratch.rethrowTodo(e);
+        throw Feedback.of(thisCall + " threw instead of counting")
             .measured("call " + (done + 1) + ": " + Scratch.describe(e))
             .required(Scratch.number(expected))
             .tryNext("make the correctness checks pass first")

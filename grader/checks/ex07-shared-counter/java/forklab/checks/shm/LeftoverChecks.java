@@ -67,6 +67,7 @@ class LeftoverChecks {
       try {
         got = SharedCounter.incrementWithProcesses(file, processes, each);
       } catch (RuntimeException | IOException e) {
+        Scratch.rethrowTodo(e);
         problems.add(call + " threw " + Scratch.describe(e));
         continue;
       }
