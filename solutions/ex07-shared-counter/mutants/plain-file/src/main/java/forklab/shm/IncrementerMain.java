@@ -1,0 +1,40 @@
+package forklab.shm;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Path;
+
+/**
+ * The program each child JVM of {@link SharedCounter#incrementWithProcesses} runs: {@code
+ * IncrementerMain <file> <increments>}.
+ *
+ * <p>It maps the first 8 bytes of the file into its memory and adds one to the long there {@code
+ * increments} times, each time under an exclusive lock on those bytes. The mapping is shared: every
+ * child (and the parent) sees the same physical page, so the lock is all that stands between two
+ * children and a lost update.
+ */
+public final class IncrementerMain {
+  private IncrementerMain() {}
+
+  public static void main(String[] args) throws IOException {
+    if (args.length != 2) {
+      throw new IllegalArgumentException("usage: IncrementerMain <file> <increments>");
+    }
+    Path file = Path.of(args[0]);
+    int increments = Integer.parseInt(args[1]);
+    // The count is read from and written to the file itself: a plain file, no shared memory.
+    try (RandomAccessFile counter = new RandomAccessFile(file.toFile(), "rw")) {
+      FileChannel channel = counter.getChannel();
+      for (int i = 0; i < increments; i++) {
+        try (FileLock lock = channel.lock(0, Long.BYTES, false)) {
+          counter.seek(0);
+          long value = counter.readLong();
+          counter.seek(0);
+          counter.writeLong(value + 1);
+        }
+      }
+    }
+  }
+}
