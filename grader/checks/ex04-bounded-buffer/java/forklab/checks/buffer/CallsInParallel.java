@@ -14,17 +14,28 @@ import java.util.concurrent.TimeUnit;
  * results are right when some order of the parallel calls that keeps each thread's own order,
  * replayed one at a time on a plain queue, gives exactly the same results.
  */
-final class CallsInParallel {
+final class CallsInParallel implements Runnable {
   static final int CAPACITY = 2;
   private static final int THREADS = 2;
   private static final int CALLS_PER_THREAD = 3;
 
-  /** One call: an offer of {@code item}, a poll, or a size. */
-  record Call(Kind kind, int item) {
+  /**
+   * One call: an offer of {@code item}, a poll, or a size. A class rather than a record: Lincheck
+   * cannot follow the fields of records, and says so on the check's output.
+   */
+  static final class Call {
     enum Kind {
       OFFER,
       POLL,
       SIZE
+    }
+
+    private final Kind kind;
+    private final int item;
+
+    Call(Kind kind, int item) {
+      this.kind = kind;
+      this.item = item;
     }
 
     Object on(BoundedBuffer<Integer> buffer) throws InterruptedException {
@@ -158,6 +169,11 @@ final class CallsInParallel {
       }
     }
     return key;
+  }
+
+  @Override
+  public void run() {
+    runOnce();
   }
 
   /**

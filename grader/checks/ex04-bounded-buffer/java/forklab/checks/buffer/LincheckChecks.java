@@ -153,7 +153,7 @@ class LincheckChecks {
           "results that some order of the same calls, one at a time, gives (linearizability)",
           LINEARIZABLE_ADVICE,
           MODEL_CHECKED_RUNS,
-          scenario::runOnce);
+          scenario);
     }
   }
 
