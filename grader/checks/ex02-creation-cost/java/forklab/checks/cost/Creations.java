@@ -136,7 +136,7 @@ final class Creations {
                 + call.threads()
                 + " platform thread(s) during the call (virtual threads and pooled threads that"
                 + " already existed do not count)")
-        .required("at least " + call.samples() + ", one per sample")
+        .required("at least " + call.samples() + " new platform thread(s), one per sample")
         .tryNext(
             "for every sample: Thread t = new Thread(() -> {}) (or Thread.ofPlatform().unstarted"
                 + "(...)); t.start(); t.join(); and time those three steps. A pool reuses its"
@@ -172,7 +172,7 @@ final class Creations {
         .measured(measured)
         .required(
             counted.isPresent()
-                ? "at least " + call.samples() + " new processes, one per sample"
+                ? "at least " + call.samples() + " new process(es), one per sample"
                 : "child processes of this JVM")
         .tryNext(
             "for every sample: new ProcessBuilder(\"true\").start().waitFor(), and time that; a"
