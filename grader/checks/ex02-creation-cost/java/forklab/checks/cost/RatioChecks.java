@@ -87,8 +87,8 @@ class RatioChecks {
   void pooledBeatsAThreadPerTask(Random random, TestReporter reporter) throws InterruptedException {
     // Untimed warm-up on a tenth of the work: a round of threadPerTask is dear (seconds), so the
     // judge's own warm-up round is left out.
-    CreationCost.threadPerTask(new Tasks(TASKS / 10).list());
-    CreationCost.pooled(new Tasks(TASKS / 10).list(), POOL_SIZE);
+    CreationCost.threadPerTask(new Tasks(TASKS / 10, false).list());
+    CreationCost.pooled(new Tasks(TASKS / 10, false).list(), POOL_SIZE);
 
     // Fresh tasks for every call, made before the rounds so that making them is not timed.
     Deque<Tasks> forPooled = fresh(MAXIMUM_ROUNDS);
@@ -130,7 +130,7 @@ class RatioChecks {
   private static Deque<Tasks> fresh(int calls) {
     Deque<Tasks> tasks = new ArrayDeque<>();
     for (int i = 0; i < calls; i++) {
-      tasks.add(new Tasks(TASKS));
+      tasks.add(new Tasks(TASKS, false));
     }
     return tasks;
   }

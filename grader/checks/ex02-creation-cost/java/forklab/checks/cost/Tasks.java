@@ -17,17 +17,28 @@ final class Tasks {
   private final AtomicReferenceArray<Thread> threads;
   private final List<Runnable> list;
 
+  /** {@code n} tasks that note their threads. */
   Tasks(int n) {
+    this(n, true);
+  }
+
+  /**
+   * {@code n} tasks; without {@code noteThreads} they only count their runs (then the threads they
+   * ran on, which may be thousands of dead ones, are not kept).
+   */
+  Tasks(int n, boolean noteThreads) {
     runs = new AtomicIntegerArray(n);
-    threads = new AtomicReferenceArray<>(n);
+    threads = new AtomicReferenceArray<>(noteThreads ? n : 0);
     List<Runnable> tasks = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       int slot = i;
       tasks.add(
-          () -> {
-            threads.set(slot, Thread.currentThread());
-            runs.incrementAndGet(slot);
-          });
+          noteThreads
+              ? () -> {
+                threads.set(slot, Thread.currentThread());
+                runs.incrementAndGet(slot);
+              }
+              : () -> runs.incrementAndGet(slot));
     }
     list = Collections.unmodifiableList(tasks);
   }
@@ -67,7 +78,7 @@ final class Tasks {
     return String.join("; ", problems);
   }
 
-  /** The distinct threads the tasks ran on, by identity. */
+  /** The distinct threads the tasks ran on, by identity (none unless they note them). */
   Set<Thread> threads() {
     Set<Thread> distinct = Collections.newSetFromMap(new IdentityHashMap<>());
     for (int i = 0; i < threads.length(); i++) {
@@ -79,8 +90,8 @@ final class Tasks {
     return distinct;
   }
 
-  /** The thread task {@code i} ran on, or null. */
+  /** The thread task {@code i} ran on, or null (always, unless the tasks note their threads). */
   Thread thread(int i) {
-    return threads.get(i);
+    return i < threads.length() ? threads.get(i) : null;
   }
 }
