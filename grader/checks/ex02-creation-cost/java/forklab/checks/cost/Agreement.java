@@ -29,6 +29,7 @@ final class Agreement {
 
   private final String method;
   private final String what;
+  private final String gradersWay;
   private final int samples;
   private final double[] own;
   private final double[] theirs;
@@ -36,16 +37,19 @@ final class Agreement {
   /**
    * @param method the submission's method, for example "threadNanos"
    * @param what what it measures, for example "a thread creation"
+   * @param gradersWay how the grader measures the same, for the student
    * @param samples the samples of each call
    * @param own the grader's own mean per round, in nanoseconds
    * @param theirs the submission's figure per round, in nanoseconds
    */
-  Agreement(String method, String what, int samples, double[] own, double[] theirs) {
+  Agreement(
+      String method, String what, String gradersWay, int samples, double[] own, double[] theirs) {
     if (own.length != theirs.length || own.length < 3) {
       throw new IllegalArgumentException(own.length + " and " + theirs.length + " rounds");
     }
     this.method = method;
     this.what = what;
+    this.gradersWay = gradersWay;
     this.samples = samples;
     this.own = own.clone();
     this.theirs = theirs.clone();
@@ -90,6 +94,7 @@ final class Agreement {
         .detail("grader's", micros(Stats.median(own)) + " (median, same rounds)")
         .detail("yours / grader's", times(ratio()))
         .detail("samples per call", samples)
+        .detail("the grader's way", gradersWay)
         .detail("your rounds", range(theirs))
         .detail("grader's rounds", micros(spread[0]) + " to " + micros(spread[1]))
         .detail("verdict", verdict().name())
@@ -144,6 +149,7 @@ final class Agreement {
                 + " and "
                 + micros(grader * FACTOR))
         .line("rounds", "yours " + range(theirs) + "; the grader's " + range(own))
+        .line("the grader's way", gradersWay)
         .tryNext(ratio() < 1 ? tooLow : tooHigh)
         .fail();
   }

@@ -51,7 +51,13 @@ class AgreementChecks {
       }
     }
     Agreement agreement =
-        new Agreement("threadNanos", "a thread creation", THREAD_SAMPLES, own, theirs);
+        new Agreement(
+            "threadNanos",
+            "a thread creation",
+            "new Thread(() -> {}), start(), join(), timed with System.nanoTime() around the three",
+            THREAD_SAMPLES,
+            own,
+            theirs);
     agreement.publish(reporter);
     agreement.assertAgrees(
         "time a new platform thread for every sample, from its creation to the end of its join():"
@@ -84,7 +90,10 @@ class AgreementChecks {
     Agreement agreement =
         new Agreement(
             "processNanos",
-            "a process creation (the grader starts " + GraderCreation.child() + ")",
+            "a process creation",
+            "start "
+                + GraderCreation.child()
+                + " with ProcessBuilder and waitFor() it, timed with System.nanoTime() around both",
             PROCESS_SAMPLES,
             own,
             theirs);

@@ -64,7 +64,7 @@ final class GraderCreation {
   /** What {@link #childCommand()} starts, in words for the feedback. */
   static String child() {
     List<String> command = childCommand();
-    return command.size() == 1 ? "true (" + command.getFirst() + ")" : "java -version";
+    return command.size() == 1 ? command.getFirst() : "java -version";
   }
 
   private static void startAndWait(List<String> command) {
