@@ -43,6 +43,19 @@ final class Tasks {
     list = Collections.unmodifiableList(tasks);
   }
 
+  /**
+   * Forgets every run (and thread): the same tasks can be handed out afresh. Plain writes are
+   * enough: starting a thread or submitting a task makes them visible to the threads that run it.
+   */
+  void reset() {
+    for (int i = 0; i < runs.length(); i++) {
+      runs.setPlain(i, 0);
+    }
+    for (int i = 0; i < threads.length(); i++) {
+      threads.setPlain(i, null);
+    }
+  }
+
   /** The tasks to hand to the submission (an unmodifiable list). */
   List<Runnable> list() {
     return list;
