@@ -21,13 +21,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Regrades the five submissions captured before issue 8 (seed 42, local sandbox; the course's
- * skeletons on the exercises of that time) and compares: the contract files are the same once times
- * are normalised; the student-facing files still name every check with its verdict and still carry
- * every line of its old feedback. One wording changed on purpose: a check behind a gate
- * ({@code @Gated}) that fails now reads "not measured: M must first give the right answer: why"
- * instead of "this goal (...) is only earned once M works" with its measured/required lines; {@link
- * #GATE} maps both to the same text.
+ * Regrades the five submissions captured before issue 8 (seed 42, local sandbox) and compares: the
+ * contract files are the same once times are normalised; the student-facing files still name every
+ * check with its verdict and still carry every line of its old feedback. One wording changed on
+ * purpose: a check behind a gate ({@code @Gated}) that fails now reads "not measured: M must first
+ * give the right answer: why" instead of "this goal (...) is only earned once M works" with its
+ * measured/required lines; {@link #GATE} maps both to the same text.
  */
 @Tag("slow")
 @Timeout(900)
@@ -71,7 +70,7 @@ class ReportsBeforeIssue8Test {
             ? Fixtures.grade(
                 Fixtures.workbench(Fixtures.home(), scratch),
                 Fixtures.home().resolve("exercises"),
-                exercisesIn(BEFORE.resolve(name)))
+                capturedExercises(BEFORE.resolve(name)))
             : Fixtures.grade(
                 Fixtures.workbench(Fixtures.echoCourse(), scratch),
                 Fixtures.echoSubmission(name),
@@ -111,6 +110,19 @@ class ReportsBeforeIssue8Test {
   }
 
   /**
+   * The exercises a captured grade holds: exercises added to the course since are not regraded, so
+   * that a new exercise does not change the old contract files.
+   */
+  private static List<String> capturedExercises(Path folder) throws Exception {
+    List<String> ids = new ArrayList<>();
+    for (JsonNode exercise :
+        JSON.readTree(read(folder, "results.json")).get("extra_data").get("exercises")) {
+      ids.add(exercise.get("id").asText());
+    }
+    return ids;
+  }
+
+  /**
    * results.json without what changes from run to run (times, the start) and without {@code
    * direction} and {@code limits}, which issue 8 added to measured checks on purpose, and with the
    * version as "V": it now comes from the build (0.1.0-SNAPSHOT), no longer from a constant
@@ -133,19 +145,6 @@ class ReportsBeforeIssue8Test {
       extra.remove(List.of("direction", "limits"));
     }
     return root;
-  }
-
-  /**
-   * The exercises a captured grade holds: the course's skeletons are regraded on those only, since
-   * an exercise added since then has nothing to be compared with.
-   */
-  private static List<String> exercisesIn(Path folder) throws Exception {
-    List<String> ids = new ArrayList<>();
-    for (JsonNode exercise :
-        JSON.readTree(read(folder, "results.json")).get("extra_data").get("exercises")) {
-      ids.add(exercise.get("id").asText());
-    }
-    return ids;
   }
 
   private static String junitXml(Path folder) throws Exception {
