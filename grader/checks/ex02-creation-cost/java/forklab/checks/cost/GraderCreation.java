@@ -1,5 +1,6 @@
 package forklab.checks.cost;
 
+import forklab.api.watch.Uninterruptibly;
 import java.io.File;
 import java.io.FileInputStream;
 import java.io.IOException;
@@ -27,7 +28,7 @@ final class GraderCreation {
     long total = 0;
     for (int i = 0; i < samples; i++) {
       long start = System.nanoTime();
-      joinUninterruptibly(Thread.ofPlatform().start(EMPTY));
+      Uninterruptibly.join(Thread.ofPlatform().start(EMPTY));
       total += System.nanoTime() - start;
     }
     return (double) total / samples;
@@ -140,20 +141,6 @@ final class GraderCreation {
     }
   }
 
-  static void joinUninterruptibly(Thread thread) {
-    boolean interrupted = false;
-    while (true) {
-      try {
-        thread.join();
-        break;
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
-  }
 
   /** Nanoseconds in microseconds, with one decimal: "402.5 µs". */
   static String micros(double nanos) {

@@ -1,5 +1,6 @@
 package forklab.checks.primes;
 
+import forklab.api.watch.Uninterruptibly;
 import java.util.Locale;
 
 /**
@@ -68,27 +69,12 @@ final class GraderPrimes {
     }
     long total = 0;
     for (int w = 0; w < threads; w++) {
-      joinUninterruptibly(pool[w]);
+      Uninterruptibly.join(pool[w]);
       total += results[w];
     }
     return total;
   }
 
-  /** Joins {@code thread}, waiting on through interrupts and restoring the flag afterwards. */
-  static void joinUninterruptibly(Thread thread) {
-    boolean interrupted = false;
-    while (true) {
-      try {
-        thread.join();
-        break;
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
-  }
 
   /** Milliseconds since {@code startNanos}. */
   static double millisSince(long startNanos) {

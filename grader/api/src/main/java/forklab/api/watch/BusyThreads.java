@@ -126,7 +126,7 @@ public final class BusyThreads {
       result = call.get();
     } finally {
       done.set(true);
-      joinUninterruptibly(sampler);
+      Uninterruptibly.join(sampler);
     }
     double millis = (System.nanoTime() - start) / 1e6;
     if (cpuTime) {
@@ -160,21 +160,5 @@ public final class BusyThreads {
     }
     String lock = info.getLockName();
     return lock != null && lock.startsWith("java.lang.VirtualThread");
-  }
-
-  /** Joins {@code thread}, waiting on through interrupts and restoring the flag afterwards. */
-  private static void joinUninterruptibly(Thread thread) {
-    boolean interrupted = false;
-    while (true) {
-      try {
-        thread.join();
-        break;
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
   }
 }
