@@ -16,6 +16,12 @@ import java.util.List;
  * }</pre>
  */
 public final class Feedback {
+  /**
+   * The label of a step: reports show the steps of a failed check with its measured and required
+   * lines, in order.
+   */
+  public static final String STEP = "step";
+
   private final String what;
   private final List<String> lines = new ArrayList<>();
 
@@ -38,6 +44,14 @@ public final class Feedback {
 
   public Feedback tryNext(String advice) {
     return line("try next", advice);
+  }
+
+  /**
+   * Adds one step of what led to the failure, such as a thread's call in a model checker's
+   * interleaving; reports show the steps in order, beside what was measured.
+   */
+  public Feedback step(String step) {
+    return line(STEP, step);
   }
 
   /** Adds a labelled line such as {@code seed: 42}. */

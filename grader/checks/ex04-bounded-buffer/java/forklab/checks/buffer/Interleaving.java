@@ -20,6 +20,9 @@ final class Interleaving {
 
   private static final String DETAILED_START = "Detailed trace:";
 
+  /** Marks a step inside a call; reports may fold spaces, so an arrow shows the nesting. */
+  private static final String INSIDE = "  ↳ ";
+
   /** Where in the source a detailed trace's step happened: {@code  at BoundedBuffer.put(B.java:30)}. */
   private static final Pattern SOURCE = Pattern.compile("\\s+at [\\w.$<>]+\\([\\w.]+:\\d+\\)$");
 
@@ -88,9 +91,9 @@ final class Interleaving {
         if (call) {
           line = step;
         } else if (inCall && levelsInside == 0) {
-          line = "  " + step;
+          line = INSIDE + step;
         } else if (step.startsWith("switch")) {
-          line = (inCall ? "  " : "") + step;
+          line = (inCall ? INSIDE : "") + step;
         } else {
           continue;
         }

@@ -198,7 +198,7 @@ class LincheckChecks {
                       + (Interleaving.hung(report) ? "every unfinished thread waits for ever" : "the buffer goes wrong"))
               .measured(scenario + ": " + outcome(report));
       for (String step : Interleaving.steps(report)) {
-        feedback.line("step", step);
+        feedback.step(step);
       }
       throw feedback.required(required + ", in every interleaving").tryNext(advice).fail();
     }

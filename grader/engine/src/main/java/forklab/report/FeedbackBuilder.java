@@ -1,5 +1,7 @@
 package forklab.report;
 
+import static forklab.api.Feedback.STEP;
+
 import forklab.course.GoalKind;
 import forklab.report.Feedback.CheckFeedback;
 import forklab.report.Feedback.ExerciseFeedback;
@@ -243,12 +245,19 @@ final class FeedbackBuilder {
     return checks == 1 ? "1 check" : checks + " checks";
   }
 
-  /** The {@code measured:} and {@code required:} lines of a feedback, trimmed. */
+  /**
+   * The {@code measured:}, {@code required:} and {@code step:} lines of a feedback, trimmed: the
+   * steps are a sequence that led to the failure, such as a model checker's interleaving.
+   */
   private static List<String> evidence(String feedback) {
     return feedback
         .lines()
         .map(String::strip)
-        .filter(line -> line.startsWith("measured: ") || line.startsWith("required: "))
+        .filter(
+            line ->
+                line.startsWith("measured: ")
+                    || line.startsWith("required: ")
+                    || line.startsWith(STEP + ": "))
         .map(line -> Text.oneLine(line, 300))
         .toList();
   }

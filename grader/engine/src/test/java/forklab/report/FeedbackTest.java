@@ -87,6 +87,39 @@ class FeedbackTest {
   }
 
   @Test
+  void aMissedChecksStepsAreEvidenceInTheirOrderBesideWhatWasMeasured() {
+    String interleaving =
+        String.join(
+            "\n",
+            "Lincheck found an interleaving in which the buffer goes wrong",
+            "  measured: two takers got [1, null]",
+            "  step: Thread 2: BoundedBuffer#1.take(): null",
+            "  step: Thread 2:   notEmpty.await()",
+            "  step: Thread 1: BoundedBuffer#1.take(): 1",
+            "  seed: 42",
+            "  required: each taker gets one item",
+            "  try next: wait in a while loop");
+    GradeResult grade =
+        grade(
+            List.of(
+                new ExerciseResult(
+                    "ex04-bounded-buffer",
+                    "Buffer",
+                    List.of(check("ex04-bounded-buffer", "woken", 3, Verdict.FAIL, interleaving)),
+                    List.of())));
+
+    Feedback.Fix fix = Feedback.of(grade).exercises().get(0).fixes().get(0);
+
+    assertThat(fix.evidence())
+        .containsExactly(
+            "measured: two takers got [1, null]",
+            "step: Thread 2: BoundedBuffer#1.take(): null",
+            "step: Thread 2:   notEmpty.await()",
+            "step: Thread 1: BoundedBuffer#1.take(): 1",
+            "required: each taker gets one item");
+  }
+
+  @Test
   void startsWithTheTodoThatBlocksTheMostPoints() {
     assertThat(Feedback.of(skeleton()).startHere())
         .isEqualTo(
