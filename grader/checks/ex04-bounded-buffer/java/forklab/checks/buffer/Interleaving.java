@@ -57,7 +57,8 @@ final class Interleaving {
     List<Integer> bars = bars(rows.getFirst());
     List<String> threads = new ArrayList<>();
     for (int i = 0; i + 1 < bars.size(); i++) {
-      threads.add(cell(rows.getFirst(), bars.get(i), bars.get(i + 1)).strip());
+      // Lincheck's columns are the main thread, then Thread 1, 2, ... in order.
+      threads.add(i == 0 ? "Main Thread" : "Thread " + i);
     }
     Map<Integer, Deque<Frame>> open = new HashMap<>();
     List<String> steps = new ArrayList<>();
