@@ -75,7 +75,7 @@ public record ExerciseSpec(
     packages = Set.copyOf(packages);
     libraries = List.copyOf(libraries);
     for (String name : libraries) {
-      if (!LIBRARY.matcher(name).matches()) {
+      if (!isLibraryName(name)) {
         throw new IllegalArgumentException(
             id + ": libraries takes library names such as lincheck, not '" + name + "'");
       }
@@ -123,6 +123,14 @@ public record ExerciseSpec(
         false,
         Set.of(),
         List.of());
+  }
+
+  /**
+   * Whether {@code name} can name a check library: a folder name of a-z, 0-9, '.' and '-', never a
+   * path.
+   */
+  public static boolean isLibraryName(String name) {
+    return name != null && LIBRARY.matcher(name).matches();
   }
 
   /** Whether the exercise relaxes {@code rule}. */

@@ -85,11 +85,12 @@ public final class CheckSuites {
 
   private CheckSuite load(ExerciseSpec exercise)
       throws IOException, CourseBuildException, SandboxException, InterruptedException {
-    Path dir = cacheRoot.resolve(exercise.id() + "-" + fingerprint(exercise));
+    RunnerLibrary checkJvm = checkJvm(exercise);
+    Path dir = cacheRoot.resolve(exercise.id() + "-" + fingerprint(exercise, checkJvm));
     Path plan = dir.resolve("plan.json");
     if (!Files.isRegularFile(plan)) {
       Path staging = cacheRoot.resolve(dir.getFileName() + ".tmp-" + UUID.randomUUID());
-      build(exercise, staging);
+      build(exercise, checkJvm, staging);
       try {
         Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
       } catch (FileAlreadyExistsException
@@ -103,10 +104,10 @@ public final class CheckSuites {
     return new CheckSuite(exercise, dir.resolve("public"), dir.resolve("hidden"), checks);
   }
 
-  private void build(ExerciseSpec exercise, Path staging)
+  private void build(ExerciseSpec exercise, RunnerLibrary checkJvm, Path staging)
       throws IOException, CourseBuildException, SandboxException, InterruptedException {
     Path skeleton = compile(exercise, "skeleton", exercise.skeleton(), List.of(), staging);
-    List<Path> testClasspath = new ArrayList<>(checkJvm(exercise).classpath());
+    List<Path> testClasspath = new ArrayList<>(checkJvm.classpath());
     testClasspath.add(skeleton);
     Path publicTests = compile(exercise, "public", exercise.publicTests(), testClasspath, staging);
     Path hidden = compile(exercise, "hidden", exercise.hiddenChecks(), testClasspath, staging);
@@ -230,10 +231,9 @@ public final class CheckSuites {
     }
   }
 
-  private String fingerprint(ExerciseSpec exercise) throws IOException, CourseBuildException {
+  private String fingerprint(ExerciseSpec exercise, RunnerLibrary checkJvm) throws IOException {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      RunnerLibrary checkJvm = checkJvm(exercise);
       for (Path entry :
           Stream.of(checkJvm.classpath(), checkJvm.trustedModules(), checkJvm.agents())
               .flatMap(List::stream)

@@ -1,12 +1,12 @@
 package forklab.run;
 
+import forklab.course.ExerciseSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -23,8 +23,6 @@ import java.util.stream.Stream;
  */
 public record RunnerLibrary(
     List<Path> classpath, List<Path> trustedModules, List<Path> agents, Path libraries) {
-  private static final Pattern LIBRARY_NAME = Pattern.compile("[a-z0-9][a-z0-9.-]*");
-
   public RunnerLibrary {
     classpath = List.copyOf(classpath);
     trustedModules = List.copyOf(trustedModules);
@@ -66,7 +64,7 @@ public record RunnerLibrary(
     List<Path> loadedAgents = new ArrayList<>(agents);
     for (String name : names) {
       Path folder = libraries.resolve(name);
-      if (!LIBRARY_NAME.matcher(name).matches() || !Files.isDirectory(folder)) {
+      if (!ExerciseSpec.isLibraryName(name) || !Files.isDirectory(folder)) {
         throw new IllegalArgumentException(
             "no check library '" + name + "' in " + libraries + "; there are: " + available());
       }

@@ -36,6 +36,8 @@ import org.testcontainers.utility.DockerImageName;
 final class SandboxContainer extends GenericContainer<SandboxContainer> {
   static final String WORK = "/sandbox";
   static final String INPUT = WORK + "/work/.forklab-input";
+  private static final String MODULES = "modules";
+  private static final String AGENTS = "agents";
   static final int USER = 10001;
 
   /** Where every sandbox image keeps its JDK (see grader/sandbox-image). */
@@ -52,8 +54,8 @@ final class SandboxContainer extends GenericContainer<SandboxContainer> {
     List<String> command = new ArrayList<>();
     command.add(JAVA);
     command.addAll(execution.standardJvmOptions("/tmp"));
-    command.addAll(execution.nativeAccessOptions(containerModulePath()));
-    command.addAll(Execution.agentOptions(containerAgents()));
+    command.addAll(execution.nativeAccessOptions(inContainer(MODULES, execution.trustedModules())));
+    command.addAll(Execution.agentOptions(inContainer(AGENTS, execution.agents())));
     command.addAll(execution.jvmOptions());
     command.add("-D" + RunnerInput.INPUT_FILE_PROPERTY + "=" + INPUT);
     command.add("-cp");
@@ -116,16 +118,12 @@ final class SandboxContainer extends GenericContainer<SandboxContainer> {
     return copyTime;
   }
 
-  /** The trusted modules as the container sees them: {@code /sandbox/modules/name.jar}. */
-  private List<String> containerModulePath() {
-    return execution.trustedModules().stream()
-        .map(jar -> WORK + "/modules/" + jar.getFileName())
-        .toList();
-  }
-
-  /** The agents as the container sees them: {@code /sandbox/agents/name.jar}. */
-  private List<String> containerAgents() {
-    return execution.agents().stream().map(jar -> WORK + "/agents/" + jar.getFileName()).toList();
+  /**
+   * Jars copied into {@code folder} (the trusted modules, the agents) as the container sees them:
+   * {@code /sandbox/<folder>/name.jar}.
+   */
+  private static List<String> inContainer(String folder, List<Path> jars) {
+    return jars.stream().map(jar -> WORK + "/" + folder + "/" + jar.getFileName()).toList();
   }
 
   /** The class path entries as the container sees them: {@code /sandbox/cp/<n>[/name.jar]}. */
@@ -170,14 +168,8 @@ final class SandboxContainer extends GenericContainer<SandboxContainer> {
           file(tar, "cp/" + i + "/" + entry.getFileName(), Files.readAllBytes(entry), 0, 0644);
         }
       }
-      folder(tar, "modules", 0, 0755);
-      for (Path module : execution.trustedModules()) {
-        file(tar, "modules/" + module.getFileName(), Files.readAllBytes(module), 0, 0644);
-      }
-      folder(tar, "agents", 0, 0755);
-      for (Path agent : execution.agents()) {
-        file(tar, "agents/" + agent.getFileName(), Files.readAllBytes(agent), 0, 0644);
-      }
+      jars(tar, MODULES, execution.trustedModules());
+      jars(tar, AGENTS, execution.agents());
       folder(tar, "work", USER, 0700);
       file(
           tar,
@@ -190,6 +182,15 @@ final class SandboxContainer extends GenericContainer<SandboxContainer> {
       throw new UncheckedIOException("cannot pack the class path for the sandbox", e);
     }
     return bytes.toByteArray();
+  }
+
+  /** Jars into {@code folder} of the tar, owned by root and read-only to the sandbox user. */
+  private static void jars(TarArchiveOutputStream tar, String folder, List<Path> jars)
+      throws IOException {
+    folder(tar, folder, 0, 0755);
+    for (Path jar : jars) {
+      file(tar, folder + "/" + jar.getFileName(), Files.readAllBytes(jar), 0, 0644);
+    }
   }
 
   private static void folder(TarArchiveOutputStream tar, String name, int owner, int mode)
