@@ -47,11 +47,11 @@ final class Actor implements Runnable {
     return taken;
   }
 
-  /** Starts one thread per actor, then waits for all of them. */
-  static void runAll(List<Actor> actors) {
+  /** Starts one thread per body (an actor, or any other), then waits for all of them. */
+  static void runAll(List<? extends Runnable> bodies) {
     List<Thread> threads = new ArrayList<>();
-    for (Actor actor : actors) {
-      Thread thread = new Thread(actor);
+    for (Runnable body : bodies) {
+      Thread thread = new Thread(body);
       thread.start();
       threads.add(thread);
     }

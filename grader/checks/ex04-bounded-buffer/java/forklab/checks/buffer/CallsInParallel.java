@@ -194,20 +194,13 @@ final class CallsInParallel implements Runnable {
       throw new IllegalStateException(e);
     }
     Object[][] results = new Object[THREADS][];
-    Thread[] threads = new Thread[THREADS];
+    List<CallsOfOneThread> bodies = new ArrayList<>();
     for (int t = 0; t < THREADS; t++) {
       CallsOfOneThread calls = new CallsOfOneThread(buffer, parallel.get(t));
       results[t] = calls.results;
-      threads[t] = new Thread(calls);
-      threads[t].start();
+      bodies.add(calls);
     }
-    for (Thread thread : threads) {
-      try {
-        thread.join();
-      } catch (InterruptedException e) {
-        throw new IllegalStateException(e);
-      }
-    }
+    Actor.runAll(bodies);
     int[][] codes = new int[THREADS][CALLS_PER_THREAD];
     for (int t = 0; t < THREADS; t++) {
       for (int i = 0; i < CALLS_PER_THREAD; i++) {
