@@ -107,6 +107,16 @@ public final class ForbiddenApiCheck {
                   "java.lang.System.setProperties",
                   "java.lang.System.getProperties"));
 
+  /** The reflection that {@link ForbiddenApi#CLASS_BY_NAME} allows: calls, then types. */
+  private static final Set<String> CLASS_BY_NAME_CALLS =
+      Set.of(
+          "java.lang.Class.forName",
+          "java.lang.Class.getConstructor",
+          "java.lang.reflect.Constructor.newInstance");
+
+  private static final Set<String> CLASS_BY_NAME_TYPES =
+      Set.of("java.lang.reflect.Constructor", "java.lang.reflect.InvocationTargetException");
+
   /**
    * The violations in {@code classes} (a folder of class files), at most {@link #MAX_VIOLATIONS}.
    */
@@ -132,11 +142,29 @@ public final class ForbiddenApiCheck {
                 ""));
         continue;
       }
+      boolean classByName = exercise.allows(ForbiddenApi.CLASS_BY_NAME);
       for (JavaAccess<?> access : type.getAccessesFromSelf()) {
-        String target = access.getTargetOwner().getName() + "." + access.getName();
+        String owner = access.getTargetOwner().getName();
+        String target = owner + "." + access.getName();
+        if (classByName
+            && owner.startsWith("java.lang.reflect.")
+            && !CLASS_BY_NAME_CALLS.contains(target)
+            && !access.getName().equals("<init>")) {
+          // With Constructor allowed as a type, its other members (setAccessible) stay refused.
+          found.add(
+              violation(
+                  ForbiddenApi.REFLECTION,
+                  type,
+                  access.getSourceCodeLocation(),
+                  access.getOrigin().getFullName() + " calls " + simple(target) + "()"));
+        }
         FORBIDDEN_CALLS.forEach(
             (rule, calls) -> {
-              if (!exercise.allows(rule) && calls.contains(target)) {
+              boolean relaxed =
+                  rule == ForbiddenApi.REFLECTION
+                      && classByName
+                      && CLASS_BY_NAME_CALLS.contains(target);
+              if (!exercise.allows(rule) && !relaxed && calls.contains(target)) {
                 found.add(
                     violation(
                         rule,
@@ -159,7 +187,11 @@ public final class ForbiddenApiCheck {
         for (Map.Entry<ForbiddenApi, Predicate<String>> rule : FORBIDDEN_TYPES.entrySet()) {
           if (rule.getValue().test(target)) {
             ruled = true;
-            if (!exercise.allows(rule.getKey())) {
+            boolean relaxed =
+                rule.getKey() == ForbiddenApi.REFLECTION
+                    && exercise.allows(ForbiddenApi.CLASS_BY_NAME)
+                    && CLASS_BY_NAME_TYPES.contains(target);
+            if (!exercise.allows(rule.getKey()) && !relaxed) {
               found.add(
                   violation(
                       rule.getKey(),

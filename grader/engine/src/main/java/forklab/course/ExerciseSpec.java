@@ -133,6 +133,16 @@ public record ExerciseSpec(
     return name != null && LIBRARY.matcher(name).matches();
   }
 
+  /**
+   * The fixtures' source folder, beside the hidden checks': classes the checks hand to the code
+   * under test, which must load them by name (ex06's tasks, run in the submission's child JVMs).
+   * They go on the check JVM's class path, where student code can read them: they hold behaviour,
+   * never an expected answer.
+   */
+  public Path fixtures() {
+    return hiddenChecks.resolveSibling("fixtures");
+  }
+
   /** Whether the exercise relaxes {@code rule}. */
   public boolean allows(ForbiddenApi rule) {
     return allowed.contains(rule);

@@ -10,6 +10,13 @@ import java.util.Locale;
 public enum ForbiddenApi {
   SYSTEM_EXIT("ends the JVM (System.exit, Runtime.exit, Runtime.halt)"),
   REFLECTION("uses reflection or method handles"),
+  /**
+   * Not a rule of its own but the part of {@link #REFLECTION} an exercise may allow alone: {@code
+   * Class.forName}, {@code Class.getConstructor} and {@code Constructor.newInstance}, for a child
+   * JVM that must instantiate a class it is given by name.
+   */
+  CLASS_BY_NAME(
+      "loads a class by name and calls its public constructor (Class.forName, getConstructor, Constructor.newInstance)"),
   RESOURCES("reads class-path resources or creates class loaders"),
   STACK_WALKING("walks stacks or lists all threads' stacks"),
   INTERNAL_APIS(

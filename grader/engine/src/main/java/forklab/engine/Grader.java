@@ -209,7 +209,7 @@ public final class Grader {
                   spec.id(),
                   Mode.RUN,
                   suite.roots(),
-                  List.of(classes),
+                  suite.classpathWith(classes),
                   seed,
                   spec.limits(),
                   spec.jvmOptions(),

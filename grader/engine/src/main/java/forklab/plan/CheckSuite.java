@@ -1,6 +1,7 @@
 package forklab.plan;
 
 import forklab.course.ExerciseSpec;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -20,5 +21,15 @@ public record CheckSuite(
 
   public List<Path> roots() {
     return List.of(publicTests, hiddenChecks);
+  }
+
+  /** The compiled fixtures (see {@link ExerciseSpec#fixtures()}), beside the hidden checks. */
+  public Path fixtures() {
+    return hiddenChecks.resolveSibling("fixtures");
+  }
+
+  /** The class path of the code under test: the fixtures, if any, then {@code classes}. */
+  public List<Path> classpathWith(Path classes) {
+    return Files.isDirectory(fixtures()) ? List.of(fixtures(), classes) : List.of(classes);
   }
 }

@@ -107,8 +107,13 @@ public final class CheckSuites {
   private void build(ExerciseSpec exercise, RunnerLibrary checkJvm, Path staging)
       throws IOException, CourseBuildException, SandboxException, InterruptedException {
     Path skeleton = compile(exercise, "skeleton", exercise.skeleton(), List.of(), staging);
+    List<Path> underTest = new ArrayList<>();
+    if (!javaFiles(exercise.fixtures()).isEmpty()) {
+      underTest.add(compile(exercise, "fixtures", exercise.fixtures(), List.of(skeleton), staging));
+    }
+    underTest.add(skeleton);
     List<Path> testClasspath = new ArrayList<>(checkJvm.classpath());
-    testClasspath.add(skeleton);
+    testClasspath.addAll(underTest);
     Path publicTests = compile(exercise, "public", exercise.publicTests(), testClasspath, staging);
     Path hidden = compile(exercise, "hidden", exercise.hiddenChecks(), testClasspath, staging);
     RunOutcome outcome =
@@ -119,7 +124,7 @@ public final class CheckSuites {
                     exercise.id() + "-plan",
                     Mode.PLAN,
                     List.of(publicTests, hidden),
-                    List.of(skeleton),
+                    underTest,
                     0,
                     exercise.limits(),
                     List.of(),
@@ -243,7 +248,11 @@ public final class CheckSuites {
                 .getBytes());
       }
       for (Path root :
-          List.of(exercise.skeleton(), exercise.publicTests(), exercise.hiddenChecks())) {
+          List.of(
+              exercise.skeleton(),
+              exercise.publicTests(),
+              exercise.hiddenChecks(),
+              exercise.fixtures())) {
         for (Path file : javaFiles(root)) {
           digest.update(root.relativize(file).toString().getBytes());
           digest.update(Files.readAllBytes(file));

@@ -376,6 +376,46 @@ class ForbiddenApiCheckTest {
   }
 
   @Test
+  void classByNameAllowsInstantiatingAGivenClassButNoOtherReflection() throws IOException {
+    Path classes =
+        compile(
+            "forklab/demo/X.java",
+            """
+        package forklab.demo;
+
+        import java.lang.reflect.Constructor;
+
+        public class X {
+          Object make(String name) throws Exception {
+            return Class.forName(name).asSubclass(Runnable.class).getConstructor().newInstance();
+          }
+
+          Object pry(String name) throws Exception {
+            Constructor<?> hidden = Class.forName(name).getDeclaredConstructor();
+            hidden.setAccessible(true);
+            return hidden.newInstance();
+          }
+        }
+        """);
+
+    assertThat(check.check(exercise(ForbiddenApi.CLASS_BY_NAME), classes))
+        .containsExactly(
+            violation(
+                11,
+                REFLECTION
+                    + "forklab.demo.X.pry(java.lang.String) calls Class.getDeclaredConstructor()"),
+            violation(
+                12,
+                REFLECTION
+                    + "forklab.demo.X.pry(java.lang.String) calls Constructor.setAccessible()"));
+    assertThat(check.check(exercise(), classes))
+        .contains(
+            violation(
+                7, REFLECTION + "forklab.demo.X.make(java.lang.String) calls Class.forName()"),
+            violation(7, REFLECTION + "X uses java.lang.reflect.Constructor"));
+  }
+
+  @Test
   void anExerciseThatListsAPackageMayUseIt() throws IOException {
     Path classes =
         compile(
