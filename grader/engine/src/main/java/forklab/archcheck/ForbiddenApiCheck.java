@@ -185,7 +185,7 @@ public final class ForbiddenApiCheck {
         String target = targetClass.getName();
         boolean ruled = false;
         for (Map.Entry<ForbiddenApi, Predicate<String>> rule : FORBIDDEN_TYPES.entrySet()) {
-          if (rule.getValue().test(target)) {
+          if (rule.getValue().test(target) && !listedInternalApi(exercise, rule.getKey(), target)) {
             ruled = true;
             boolean relaxed =
                 rule.getKey() == ForbiddenApi.REFLECTION
@@ -223,6 +223,18 @@ public final class ForbiddenApiCheck {
             .thenComparingLong(SourceProblem::line)
             .thenComparing(SourceProblem::message));
     return List.copyOf(sorted.subList(0, Math.min(sorted.size(), MAX_VIOLATIONS)));
+  }
+
+  /**
+   * Whether {@code target} is a JDK-internal type that {@code exercise} lets its students use by
+   * listing its exact package under {@code packages}, such as {@code com.sun.net.httpserver}: the
+   * listing is the exercise author's decision, and it opens that one package only (its
+   * sub-packages, other {@code com.sun.*} and {@code sun.*} stay refused).
+   */
+  private static boolean listedInternalApi(
+      ExerciseSpec exercise, ForbiddenApi rule, String target) {
+    return rule == ForbiddenApi.INTERNAL_APIS
+        && exercise.packages().contains(AllowedApis.packageOf(target));
   }
 
   private static SourceProblem violation(

@@ -453,6 +453,79 @@ class ForbiddenApiCheckTest {
     assertThat(check.check(listsJavaNet, classes)).isEmpty();
   }
 
+  /**
+   * An exercise that lists a JDK package the internal-apis rule covers (ex08's web server:
+   * com.sun.net.httpserver) may use that package; its sub-packages, the rest of com.sun.* and sun.*
+   * stay refused, and an exercise that does not list it refuses it.
+   */
+  @Test
+  void aListedPackageUnderComSunIsAllowedButOnlyThatPackage() throws IOException {
+    Path classes =
+        compile(
+            "forklab/demo/X.java",
+            """
+        package forklab.demo;
+
+        import com.sun.net.httpserver.HttpExchange;
+        import com.sun.net.httpserver.HttpServer;
+        import java.net.InetSocketAddress;
+
+        public class X {
+          static HttpServer serve() throws Exception {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/", X::answer);
+            server.start();
+            return server;
+          }
+
+          static void answer(HttpExchange exchange) throws java.io.IOException {
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+          }
+
+          Object provider() {
+            return com.sun.net.httpserver.spi.HttpServerProvider.provider();
+          }
+
+          Object unsafe() {
+            return sun.misc.Unsafe.class;
+          }
+
+          Object bean() {
+            return com.sun.management.OperatingSystemMXBean.class;
+          }
+        }
+        """);
+    ExerciseSpec listsTheServer =
+        new ExerciseSpec(
+            "ex01-demo",
+            "Demo",
+            "forklab.demo",
+            1,
+            1,
+            Limits.DEFAULTS,
+            SandboxNeed.OPTIONAL,
+            Set.of(),
+            Path.of("unused"),
+            Path.of("unused"),
+            Path.of("unused"),
+            List.of(),
+            false,
+            Set.of("com.sun.net.httpserver", "java.net"),
+            List.of());
+
+    assertThat(check.check(listsTheServer, classes))
+        .containsExactly(
+            violation(21, INTERNAL_APIS + "X uses com.sun.net.httpserver.spi.HttpServerProvider"),
+            violation(25, INTERNAL_APIS + "X uses sun.misc.Unsafe"),
+            violation(29, INTERNAL_APIS + "X uses com.sun.management.OperatingSystemMXBean"));
+    assertThat(check.check(exercise(), classes))
+        .extracting(SourceProblem::message)
+        .contains(
+            INTERNAL_APIS + "X uses com.sun.net.httpserver.HttpServer",
+            INTERNAL_APIS + "X uses com.sun.net.httpserver.HttpExchange");
+  }
+
   @Test
   void reportsLoadingNativeLibraries() throws IOException {
     Path classes =

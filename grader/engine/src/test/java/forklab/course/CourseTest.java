@@ -260,6 +260,16 @@ class CourseTest {
   }
 
   @Test
+  void readsTheExtraJdkPackagesIncludingAJdkServerPackageUnderComSun() throws IOException {
+    descriptor(
+        "ex08-web-server",
+        "package: forklab.server\npackages: [com.sun.net.httpserver, java.net]\n");
+
+    assertThat(Course.load(home).find("ex08-web-server").orElseThrow().packages())
+        .containsExactlyInAnyOrder("com.sun.net.httpserver", "java.net");
+  }
+
+  @Test
   void refusesToAllowForeignPackage() throws IOException {
     Path file = descriptor("ex01-first", "package: forklab.first\nallow: [foreign-package]\n");
 
