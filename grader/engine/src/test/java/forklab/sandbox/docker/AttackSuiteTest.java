@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.dockerjava.api.DockerClient;
 import forklab.cli.Forklab;
 import forklab.engine.Fixtures;
 import forklab.files.FileTrees;
@@ -17,8 +16,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,7 +28,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.testcontainers.DockerClientFactory;
 
 /**
  * Hostile submissions graded end to end through the command line, in the Docker sandbox and in the
@@ -112,11 +108,11 @@ class AttackSuiteTest {
   @MethodSource("attacks")
   void theAttackIsContainedAndEverythingElseIsGradedNormally(
       String sandbox, String attack, @org.junit.jupiter.api.io.TempDir Path work) throws Exception {
-    requireSandbox(sandbox);
+    HostLeftovers.requireSandbox(sandbox);
     Map<Path, String> graderFiles = GraderFiles.digests(Fixtures.home());
     String token = System.getenv("CI_JOB_TOKEN");
     assertThat(token).as("surefire gives the tests a CI_JOB_TOKEN to steal").isNotBlank();
-    Set<String> volumesBefore = volumes();
+    Set<String> volumesBefore = HostLeftovers.volumes();
     Path submission = submission(attack, work);
     Path out = work.resolve("out");
 
@@ -171,12 +167,14 @@ class AttackSuiteTest {
     assertThat(GraderFiles.digests(Fixtures.home()))
         .as("the grader's own classes, libraries and caches")
         .containsAllEntriesOf(graderFiles);
-    assertThat(sandboxContainers()).as("sandbox containers left").isEmpty();
-    assertThat(volumes()).as("docker volumes left").isSubsetOf(volumesBefore);
-    assertThat(processesOf(SANDBOX_UID))
+    assertThat(HostLeftovers.sandboxContainers()).as("sandbox containers left").isEmpty();
+    assertThat(HostLeftovers.volumes()).as("docker volumes left").isSubsetOf(volumesBefore);
+    assertThat(HostLeftovers.processesOf(SANDBOX_UID))
         .as("processes of the sandbox user left on the host")
         .isEmpty();
-    assertThat(filesOf(SANDBOX_UID, List.of(work, Path.of(System.getProperty("java.io.tmpdir")))))
+    assertThat(
+            HostLeftovers.filesOf(
+                SANDBOX_UID, List.of(work, Path.of(System.getProperty("java.io.tmpdir")))))
         .as("files of the sandbox user left on the host")
         .isEmpty();
     assertThat(
@@ -186,41 +184,6 @@ class AttackSuiteTest {
                     "forklab-" + ProcessHandle.current().pid())))
         .as("the grader's scratch folder")
         .isFalse();
-  }
-
-  /**
-   * Whether a missing bubblewrap fails the local half instead of skipping it; by default the same
-   * as {@code forklab.requireDocker} (CI sets both). A job container without user namespaces sets
-   * it false.
-   */
-  static final String REQUIRE_BUBBLEWRAP = "forklab.requireBubblewrap";
-
-  /**
-   * Returns when {@code sandbox} can run here; skips the test, or fails it where CI requires every
-   * sandbox.
-   */
-  private static void requireSandbox(String sandbox) {
-    String problem =
-        sandbox.equals("docker")
-            ? DockerAvailable.problem()
-            : forklab.sandbox.local.LocalSandbox.bubblewrapUnavailable().orElse(null);
-    if (problem == null) {
-      return;
-    }
-    String required =
-        sandbox.equals("docker") ? DockerAvailable.REQUIRE_PROPERTY : REQUIRE_BUBBLEWRAP;
-    if (Boolean.parseBoolean(
-        System.getProperty(required, System.getProperty(DockerAvailable.REQUIRE_PROPERTY)))) {
-      throw new IllegalStateException(
-          "the "
-              + sandbox
-              + " sandbox is needed here, and -D"
-              + required
-              + "=true forbids skipping: "
-              + problem);
-    }
-    org.junit.jupiter.api.Assumptions.abort(
-        "skipped, needs the " + sandbox + " sandbox: " + problem);
   }
 
   /** The attack's ex90-echo next to a correct ex91-plain. */
@@ -239,72 +202,5 @@ class AttackSuiteTest {
       Files.createSymbolicLink(sources.resolve("outside"), work);
     }
     return submission;
-  }
-
-  private static DockerClient docker() {
-    return DockerClientFactory.instance().client();
-  }
-
-  private static List<String> sandboxContainers() {
-    return docker()
-        .listContainersCmd()
-        .withShowAll(true)
-        .withLabelFilter(Map.of(ContainerLabels.SANDBOX, "1"))
-        .exec()
-        .stream()
-        .map(container -> container.getId())
-        .toList();
-  }
-
-  private static Set<String> volumes() {
-    Set<String> names = new HashSet<>();
-    var volumes = docker().listVolumesCmd().exec().getVolumes();
-    if (volumes != null) {
-      volumes.forEach(volume -> names.add(volume.getName()));
-    }
-    return names;
-  }
-
-  private static List<Long> processesOf(int uid) throws IOException {
-    List<Long> found = new ArrayList<>();
-    try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
-      for (Path entry :
-          entries
-              .filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
-              .toList()) {
-        try {
-          for (String line : Files.readAllLines(entry.resolve("status"))) {
-            if (line.startsWith("Uid:") && line.split("\\s+")[1].equals(Integer.toString(uid))) {
-              found.add(Long.parseLong(entry.getFileName().toString()));
-            }
-          }
-        } catch (IOException gone) {
-          // ended meanwhile
-        }
-      }
-    }
-    return found;
-  }
-
-  private static List<Path> filesOf(int uid, List<Path> roots) throws IOException {
-    List<Path> found = new ArrayList<>();
-    for (Path root : roots) {
-      try (Stream<Path> paths = Files.walk(root, 4)) {
-        for (Path path : paths.toList()) {
-          try {
-            if ((Integer)
-                    Files.getAttribute(path, "unix:uid", java.nio.file.LinkOption.NOFOLLOW_LINKS)
-                == uid) {
-              found.add(path);
-            }
-          } catch (IOException | UnsupportedOperationException gone) {
-            // vanished or not a unix file system
-          }
-        }
-      } catch (java.io.UncheckedIOException unreadable) {
-        // a folder another process removed while we walked
-      }
-    }
-    return found;
   }
 }
