@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
@@ -187,6 +188,16 @@ final class CheckListener implements TestExecutionListener {
           + where
           + System.lineSeparator()
           + "  try next: replace that TODO with your implementation";
+    }
+    if (thrown instanceof TimeoutException && message != null && message.contains("timed out")) {
+      // JUnit's @Timeout: nothing was thrown by the student's code, it never finished.
+      return "the check "
+          + message.substring(message.indexOf("timed out"))
+          + ": your code was still running"
+          + where
+          + System.lineSeparator()
+          + "  try next: look for a call that never returns (a join or waitFor without a limit, a"
+          + " lock never released, a read from a pipe or socket that nobody writes to)";
     }
     return "your code threw "
         + thrown.getClass().getName()

@@ -38,6 +38,24 @@ class CheckListenerTest {
   }
 
   @Test
+  void aJunitTimeoutSaysTheCodeNeverFinishedNotThatItThrew() {
+    var thrown =
+        new java.util.concurrent.TimeoutException(
+            "rightAnswers(java.util.Random) timed out after 90 seconds");
+    thrown.setStackTrace(
+        new StackTraceElement[] {
+          new StackTraceElement("forklab.server.Routes", "answer", "Routes.java", 40)
+        });
+
+    assertThat(CheckListener.describe(thrown))
+        .startsWith(
+            "the check timed out after 90 seconds: your code was still running"
+                + " (at forklab.server.Routes.answer(Routes.java:40))")
+        .contains("try next: look for a call that never returns")
+        .doesNotContain("your code threw");
+  }
+
+  @Test
   void anAssertionKeepsItsMessageButOnlyTheFirstStackLineALibraryPastedIntoIt() {
     AssertionError assertion =
         new AssertionError(
