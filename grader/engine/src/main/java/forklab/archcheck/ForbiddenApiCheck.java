@@ -149,6 +149,7 @@ public final class ForbiddenApiCheck {
         if (classByName
             && owner.startsWith("java.lang.reflect.")
             && !CLASS_BY_NAME_CALLS.contains(target)
+            && !owner.equals("java.lang.reflect.InvocationTargetException")
             && !access.getName().equals("<init>")) {
           // With Constructor allowed as a type, its other members (setAccessible) stay refused.
           found.add(

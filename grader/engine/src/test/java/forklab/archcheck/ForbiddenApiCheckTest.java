@@ -387,7 +387,11 @@ class ForbiddenApiCheckTest {
 
         public class X {
           Object make(String name) throws Exception {
-            return Class.forName(name).asSubclass(Runnable.class).getConstructor().newInstance();
+            try {
+              return Class.forName(name).asSubclass(Runnable.class).getConstructor().newInstance();
+            } catch (java.lang.reflect.InvocationTargetException e) {
+              throw new IllegalStateException(e.getCause());
+            }
           }
 
           Object pry(String name) throws Exception {
@@ -401,18 +405,18 @@ class ForbiddenApiCheckTest {
     assertThat(check.check(exercise(ForbiddenApi.CLASS_BY_NAME), classes))
         .containsExactly(
             violation(
-                11,
+                15,
                 REFLECTION
                     + "forklab.demo.X.pry(java.lang.String) calls Class.getDeclaredConstructor()"),
             violation(
-                12,
+                16,
                 REFLECTION
                     + "forklab.demo.X.pry(java.lang.String) calls Constructor.setAccessible()"));
     assertThat(check.check(exercise(), classes))
         .contains(
             violation(
-                7, REFLECTION + "forklab.demo.X.make(java.lang.String) calls Class.forName()"),
-            violation(7, REFLECTION + "X uses java.lang.reflect.Constructor"));
+                8, REFLECTION + "forklab.demo.X.make(java.lang.String) calls Class.forName()"),
+            violation(8, REFLECTION + "X uses java.lang.reflect.Constructor"));
   }
 
   @Test
