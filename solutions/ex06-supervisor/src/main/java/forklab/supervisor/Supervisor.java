@@ -133,7 +133,7 @@ public final class Supervisor {
 
   private static Outcome classify(String task, int exitCode, String report, Duration elapsed) {
     if (report != null && report.endsWith("\n")) {
-      String[] parts = report.strip().split(" ", -1);
+      String[] parts = report.substring(0, report.length() - 1).split(" ", -1);
       if (parts.length == 2) {
         try {
           Status status = Status.valueOf(parts[0]);
