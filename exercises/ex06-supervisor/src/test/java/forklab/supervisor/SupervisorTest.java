@@ -63,7 +63,6 @@ class SupervisorTest {
     assertThat(outcomes.get(0).status()).isEqualTo(Status.TIMED_OUT);
     assertThat(outcomes.get(0).exitCode()).isEqualTo(-1);
     assertThat(millis).isLessThan(TIMEOUT.toMillis() + 1_000);
-    assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)).isEmpty();
   }
 
   /**
