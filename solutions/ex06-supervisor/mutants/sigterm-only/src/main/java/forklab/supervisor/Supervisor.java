@@ -180,25 +180,33 @@ public final class Supervisor {
 
   /**
    * Kills the child, its descendants and every process that carries its token, with SIGKILL (a
-   * task may ignore SIGTERM), until none is left, and waits for them to end.
+   * task may ignore SIGTERM), until none is left.
    */
   private static void killAll(Process child, String token, Instant notBefore) {
     List<ProcessHandle> doomed = new ArrayList<>(child.descendants().toList());
     doomed.add(child.toHandle());
     long deadline = System.nanoTime() + KILL_WAIT.toNanos();
-    while (!doomed.isEmpty() && System.nanoTime() < deadline) {
+    while (!doomed.isEmpty()) {
       doomed.forEach(ProcessHandle::destroy);
-      for (ProcessHandle handle : doomed) {
-        try {
-          handle.onExit().get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-          // Killed again below, or left to the deadline.
-        }
+      if (System.nanoTime() > deadline) {
+        break;
       }
-      // A process may have forked while it was killed: look again until nobody carries the token.
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      // Look again until nobody carries the token: a process may have forked while it was killed.
+      // A dead one shows no environment any more, even as a zombie nobody reaps.
       doomed = new ArrayList<>(carrying(token, notBefore));
+    }
+    try {
+      child.onExit().get(KILL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      // Left to the caller's exitValue().
     }
   }
 
