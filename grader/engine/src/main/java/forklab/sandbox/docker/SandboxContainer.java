@@ -28,14 +28,14 @@ import org.testcontainers.utility.DockerImageName;
 
 /**
  * One sandbox container for one execution. Its limits: no network, memory equal to memory+swap, a
- * pids limit, a CPU set and quota, a read-only root with a small noexec {@code /tmp}, user 10001
- * with every capability dropped and no new privileges, no IPC namespace sharing, and an init
- * process. The class path goes in by copy into an anonymous volume at {@code /sandbox}, owned by
- * root and read-only to the code under test.
+ * pids limit, a CPU set and quota, a read-only root with small noexec tmpfs mounts at {@code /tmp}
+ * and the work folder, user 10001 with every capability dropped and no new privileges, no IPC
+ * namespace sharing, and an init process. The class path goes in by copy into an anonymous volume
+ * at {@code /sandbox}, owned by root and read-only to the code under test.
  */
 final class SandboxContainer extends GenericContainer<SandboxContainer> {
   static final String WORK = "/sandbox";
-  static final String INPUT = WORK + "/work/.forklab-input";
+  static final String INPUT = WORK + "/input/.forklab-input";
   private static final String MODULES = "modules";
   private static final String AGENTS = "agents";
   static final int USER = 10001;
@@ -86,7 +86,20 @@ final class SandboxContainer extends GenericContainer<SandboxContainer> {
         .withCpusetCpus(cpus == 1 ? "0" : "0-" + (cpus - 1))
         .withNanoCPUs(cpus * 1_000_000_000L)
         .withReadonlyRootfs(true)
-        .withTmpFs(Map.of("/tmp", "rw,noexec,nosuid,nodev,size=" + TMPFS_MB + "m"))
+        // Every folder the code under test may write is a small tmpfs, counted in its memory too:
+        // the volume under /sandbox (the host's disk) takes only what the grader copies in.
+        .withTmpFs(
+            Map.of(
+                "/tmp",
+                "rw,noexec,nosuid,nodev,size=" + TMPFS_MB + "m",
+                WORK + "/work",
+                "rw,noexec,nosuid,nodev,size="
+                    + TMPFS_MB
+                    + "m,uid="
+                    + USER
+                    + ",gid="
+                    + USER
+                    + ",mode=0700"))
         .withCapDrop(Capability.ALL)
         .withSecurityOpts(List.of("no-new-privileges"))
         .withIpcMode("none")
@@ -170,10 +183,12 @@ final class SandboxContainer extends GenericContainer<SandboxContainer> {
       }
       jars(tar, MODULES, execution.trustedModules());
       jars(tar, AGENTS, execution.agents());
-      folder(tar, "work", USER, 0700);
+      // The mount point of the work folder's tmpfs: files written there never reach the volume.
+      folder(tar, "work", 0, 0755);
+      folder(tar, "input", USER, 0700);
       file(
           tar,
-          "work/.forklab-input",
+          "input/.forklab-input",
           execution.stdin().getBytes(StandardCharsets.UTF_8),
           USER,
           0600);

@@ -144,7 +144,10 @@ final class Bubblewrap {
     if (!javaHome.toAbsolutePath().normalize().startsWith("/usr/")) {
       command.addAll(List.of("--ro-bind", javaHome.toString(), javaHome.toString()));
     }
+    // /dev is a tmpfs as large as half the memory: read-only but for a small /dev/shm.
     command.addAll(List.of("--proc", "/proc", "--dev", "/dev"));
+    command.addAll(List.of("--size", Long.toString(TMPFS_BYTES), "--tmpfs", "/dev/shm"));
+    command.addAll(List.of("--remount-ro", "/dev"));
     command.addAll(List.of("--size", Long.toString(TMPFS_BYTES), "--tmpfs", "/tmp"));
     command.addAll(List.of("--size", Long.toString(TMPFS_BYTES), "--tmpfs", workDir.toString()));
     command.addAll(

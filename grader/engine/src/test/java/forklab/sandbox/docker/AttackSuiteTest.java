@@ -98,10 +98,17 @@ class AttackSuiteTest {
     listener.close();
   }
 
-  /** {@code -Dforklab.attackSandboxes=local} runs the local half only. */
+  /**
+   * {@code -Dforklab.attackSandboxes=local} runs the local half only; {@code
+   * -Dforklab.attacks=fill-tmpfs,fork-bomb} runs only those attacks.
+   */
   static Stream<Arguments> attacks() {
+    List<String> chosen =
+        System.getProperty("forklab.attacks", "").isBlank()
+            ? ATTACKS
+            : List.of(System.getProperty("forklab.attacks").split(","));
     return Stream.of(System.getProperty("forklab.attackSandboxes", "docker,local").split(","))
-        .flatMap(sandbox -> ATTACKS.stream().map(attack -> Arguments.of(sandbox, attack)));
+        .flatMap(sandbox -> chosen.stream().map(attack -> Arguments.of(sandbox, attack)));
   }
 
   @ParameterizedTest(name = "{1} in the {0} sandbox")
@@ -152,6 +159,17 @@ class AttackSuiteTest {
       if (exercise.equals("ex90-echo") && check.equals("echo returns its input")) {
         assertThat(test.path("score").asDouble()).as("the attacked check").isZero();
       }
+    }
+    if (attack.equals("fill-tmpfs")) {
+      // /tmp, the work folder and /dev/shm are small tmpfs mounts, /dev is read-only: whatever
+      // the attack wrote (it tries 2.5 GiB in 40 files) stays within their sizes.
+      java.util.regex.Matcher wrote =
+          java.util.regex.Pattern.compile("wrote (\\d+) bytes")
+              .matcher(Files.readString(out.resolve("results.json")));
+      assertThat(wrote.find()).as("the attack says how much it wrote").isTrue();
+      assertThat(Long.parseLong(wrote.group(1)))
+          .as("bytes the attack could write in the sandbox")
+          .isLessThanOrEqualTo(3 * 64L * 1024 * 1024);
     }
     for (String report : List.of("results.json", "junit.xml", "summary.md", "report.html")) {
       Path file = out.resolve(report);
