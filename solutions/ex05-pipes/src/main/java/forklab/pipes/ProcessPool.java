@@ -160,7 +160,13 @@ public final class ProcessPool implements AutoCloseable {
   }
 
   private synchronized List<Worker> snapshot() {
-    return new ArrayList<>(List.of(workers).stream().filter(Objects::nonNull).toList());
+    List<Worker> all = new ArrayList<>();
+    for (Worker worker : workers) {
+      if (worker != null) {
+        all.add(worker);
+      }
+    }
+    return all;
   }
 
   /** Ends the worker in {@code slot} for good and starts another in its place. */
