@@ -89,7 +89,7 @@ class MalformedInputChecks {
       refused(call, thrown, millis);
       named(call, thrown, index, bad);
       // Work sent before the exception keeps the workers busy after it: give it time to show.
-      Thread.sleep(300);
+      Thread.sleep(200);
       long[] cpuAfter = pids.stream().mapToLong(Pools::cpuMillis).toArray();
       idle(call, pids, cpuBefore, cpuAfter);
       // The pool is as it was: the next batch gets its own answers, not the refused batch's.
@@ -155,7 +155,7 @@ class MalformedInputChecks {
     }
     Feedback.of("no work may be sent for a batch with a malformed line")
         .measured(
-            "within 0.3 s after the "
+            "within 0.2 s after the "
                 + call
                 + " was refused: "
                 + (busy.isEmpty() ? "workers idle" : String.join("; ", busy)))
