@@ -34,6 +34,7 @@ final class BusySampler implements AutoCloseable {
   private long processCpu = -1;
   private long seenCpu;
   private long childrenCpu;
+  private int childrenBusy;
 
   /** Starts sampling this JVM's threads; the window opens when the constructor returns. */
   BusySampler() {
@@ -124,8 +125,11 @@ final class BusySampler implements AutoCloseable {
     synchronized (childrenSeen) {
       childrenAtEnd.forEach((pid, cpu) -> childrenSeen.merge(pid, cpu, Math::max));
       for (Map.Entry<Long, Long> child : childrenSeen.entrySet()) {
-        childrenCpu +=
-            Math.max(0, child.getValue() - childrenAtStart.getOrDefault(child.getKey(), 0L));
+        long used = child.getValue() - childrenAtStart.getOrDefault(child.getKey(), 0L);
+        if (used > 0) {
+          childrenCpu += used;
+          childrenBusy++;
+        }
       }
     }
     if (startCpu >= 0 && endCpu >= 0) {
@@ -184,11 +188,13 @@ final class BusySampler implements AutoCloseable {
   }
 
   /**
-   * How far the descendants' total can be from the truth: two ticks of 10 ms per child seen (a
-   * child's clock counts whole ticks, and one that ended lost up to a sample period).
+   * How far the descendants' total can be from the truth: two ticks of 10 ms per child whose clock
+   * moved (a child's clock counts whole ticks, and one that ended lost up to a sample period). A
+   * child whose clock did not move at all was idle: it adds nothing and no error (another pool's
+   * workers waiting for input, for example).
    */
   private long childrenError() {
-    return childrenSeen.size() * Math.max(Clocks.processError(), 20_000_000L);
+    return childrenBusy * Math.max(Clocks.processError(), 20_000_000L);
   }
 
   /** The CPU time of every live descendant of this JVM, by pid, in ns; unknown ones left out. */
