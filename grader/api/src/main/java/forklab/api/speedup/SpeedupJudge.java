@@ -198,7 +198,7 @@ public final class SpeedupJudge<I, R> {
           clean &= window.close();
         }
         case 1 -> {
-          BusySampler sampler = new BusySampler();
+          BusySampler sampler = new BusySampler(config.childProcesses);
           long start = System.nanoTime();
           try {
             actual = config.candidate.apply(shared);
@@ -574,6 +574,7 @@ public final class SpeedupJudge<I, R> {
     private Function<I, R> control;
     private BiPredicate<R, R> sameAnswer = Objects::equals;
     private Function<I, String> describeInput = String::valueOf;
+    private boolean childProcesses;
 
     public Builder<I, R> threads(int threads) {
       this.threads = threads;
@@ -642,6 +643,17 @@ public final class SpeedupJudge<I, R> {
 
     public Builder<I, R> sameAnswer(BiPredicate<R, R> sameAnswer) {
       this.sameAnswer = sameAnswer;
+      return this;
+    }
+
+    /**
+     * Whether the CPU time of this JVM's child processes counts as the candidate's (default no).
+     * For a candidate that does its work in worker processes (a process pool), the CPUs it keeps
+     * busy are theirs: without this, the evidence cap sees this JVM idle and caps the speedup at
+     * about 0. Leave it off for thread exercises, where a child process is no part of the answer.
+     */
+    public Builder<I, R> childProcesses(boolean childProcesses) {
+      this.childProcesses = childProcesses;
       return this;
     }
 
