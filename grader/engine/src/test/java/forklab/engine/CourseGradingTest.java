@@ -120,7 +120,7 @@ class CourseGradingTest {
             .replaceFirst("public final class Workers", "public final class Workers oops"));
 
     GradeResult grade =
-        Fixtures.grade(workbench, submission, List.of("ex01-workers", "ex03-parallel-primes"));
+        correctnessOnly(submission, List.of("ex01-workers", "ex03-parallel-primes"));
 
     ExerciseResult workers = grade.exercises().get(0);
     ExerciseResult primes = grade.exercises().get(1);
@@ -139,7 +139,7 @@ class CourseGradingTest {
         Fixtures.home().resolve("solutions/ex03-parallel-primes"),
         submission.resolve("ex03-parallel-primes"));
 
-    GradeResult grade = Fixtures.grade(workbench, submission, List.of());
+    GradeResult grade = correctnessOnly(submission, List.of());
 
     ExerciseResult workers =
         grade.exercises().stream()
@@ -157,5 +157,20 @@ class CourseGradingTest {
             .orElseThrow();
     assertThat(check(primes, "compiles").verdict()).isEqualTo(Verdict.PASS);
     assertThat(primes.checks()).filteredOn(check -> check.verdict() == Verdict.FAIL).isEmpty();
+  }
+
+  /**
+   * A grade of the correctness checks (and compiling, always graded): enough to show what one
+   * exercise's trouble costs the others, without the timed goals' rounds.
+   */
+  private GradeResult correctnessOnly(Path submission, List<String> exercises) throws Exception {
+    try (LocalSandbox sandbox = new LocalSandbox(workbench.scratch())) {
+      return workbench
+          .grader(sandbox)
+          .grade(
+              GradeOptions.of(submission, exercises, 42).only(Set.of(Goal.CORRECTNESS.id()), ""),
+              List.of(),
+              line -> {});
+    }
   }
 }

@@ -386,12 +386,18 @@ public final class SpeedupJudge<I, R> {
                 decision.reason()));
         text.line(
             "evidence",
-            String.format(
-                Locale.ROOT,
-                "while your code ran, the JVM used %s CPU-seconds per second"
-                    + " and at most %s threads were running at once",
-                format(evidence.cpuPerWall()),
-                format(evidence.busyThreads())));
+            config.childProcesses
+                ? String.format(
+                    Locale.ROOT,
+                    "while your code ran, this JVM and its child processes used %s CPU-seconds"
+                        + " per second",
+                    format(evidence.cpuPerWall()))
+                : String.format(
+                    Locale.ROOT,
+                    "while your code ran, the JVM used %s CPU-seconds per second"
+                        + " and at most %s threads were running at once",
+                    format(evidence.cpuPerWall()),
+                    format(evidence.busyThreads())));
       }
       if (decision.discarded() > 0) {
         text.line(
@@ -447,7 +453,8 @@ public final class SpeedupJudge<I, R> {
       String counted =
           String.format(
               Locale.ROOT,
-              "%.2fx faster than the grader's sequential code with %d threads"
+              "%.2fx faster than the grader's sequential code with %d "
+                  + workers()
                   + " (median of %d rounds)",
               decision.speedup(),
               config.threads,
@@ -457,7 +464,9 @@ public final class SpeedupJudge<I, R> {
       }
       return String.format(
           Locale.ROOT,
-          "%.2fx counts with %d threads (median of %d rounds): your code ran %.2fx"
+          "%.2fx counts with %d "
+              + workers()
+              + " (median of %d rounds): your code ran %.2fx"
               + " faster than the grader's sequential code, but it kept only about %.1f CPU busy (counting as one CPU"
               + " what the grader's sequential code got), and code cannot run faster than the grader's sequential"
               + " code by more than the CPUs it keeps busy unless its algorithm is better, which is not parallelism",
@@ -493,7 +502,23 @@ public final class SpeedupJudge<I, R> {
           line.append("; stop every thread your code starts before its method returns").toString());
     }
 
+    /** What runs the candidate's work in parallel: threads, or worker processes. */
+    private String workers() {
+      return config.childProcesses ? "worker processes" : "threads";
+    }
+
     private Optional<String> tryNext() {
+      if (config.childProcesses && decision.verdict() == Verdict.FAIL) {
+        return Optional.of(
+            evidence.cpuPerWall() < 1.3
+                ? "only about one core was busy: keep every worker computing at the same time:"
+                    + " write the next input to each worker as soon as it has answered, from a"
+                    + " thread of its own (or without waiting for the other workers' answers),"
+                    + " never one input at a time for the whole pool"
+                : "several cores were busy but the work was not split well: hand out one input at"
+                    + " a time from a shared queue, so that no worker idles while another still"
+                    + " has a long list");
+      }
       boolean leftRunning =
           decision.discarded() > 0 && (!foreign.busiest(1).isEmpty() || foreign.started() > 0);
       String splitTheWork =

@@ -60,6 +60,38 @@ class SpeedupFeedbackTest {
   }
 
   @Test
+  void aPoolOfWorkerProcessesIsToldAboutWorkersNotThreads() {
+    Decision decision =
+        new Decision(
+            Verdict.FAIL,
+            0.47,
+            0.46,
+            0.50,
+            1.96,
+            0.93,
+            7,
+            0,
+            "even the fastest rounds reached only 0.50 of the limit (goal 0.80)");
+    SpeedupJudge.Result result =
+        new SpeedupJudge.Result(
+            decision,
+            new Evidence(0.93, 0.0),
+            SpeedupJudge.<Long, Long>builder().threads(2).goal(0.8).childProcesses(true),
+            Double.NaN,
+            SpeedupJudge.CpuCap.NONE,
+            new ForeignCpu());
+
+    assertThat(result.feedback())
+        .contains(
+            "measured: 0.93x faster than the grader's sequential code with 2 worker processes")
+        .contains("evidence: while your code ran, this JVM and its child processes used 0.93")
+        .contains(
+            "try next: only about one core was busy: keep every worker computing at the same time")
+        .doesNotContain("threads were running")
+        .doesNotContain("parallel streams");
+  }
+
+  @Test
   void threadsLeftRunningAreNamedFirstWhenNoRoundCouldCount() {
     ForeignCpu foreign = new ForeignCpu();
     foreign.add(41, "worker-1", 1_850_000_000L);
