@@ -161,11 +161,9 @@ public final class ForbiddenApiCheck {
         }
         FORBIDDEN_CALLS.forEach(
             (rule, calls) -> {
-              boolean relaxed =
-                  rule == ForbiddenApi.REFLECTION
-                      && classByName
-                      && CLASS_BY_NAME_CALLS.contains(target);
-              if (!exercise.allows(rule) && !relaxed && calls.contains(target)) {
+              if (!exercise.allows(rule)
+                  && !allowedByClassByName(exercise, rule, target)
+                  && calls.contains(target)) {
                 found.add(
                     violation(
                         rule,
@@ -188,11 +186,8 @@ public final class ForbiddenApiCheck {
         for (Map.Entry<ForbiddenApi, Predicate<String>> rule : FORBIDDEN_TYPES.entrySet()) {
           if (rule.getValue().test(target) && !listedInternalApi(exercise, rule.getKey(), target)) {
             ruled = true;
-            boolean relaxed =
-                rule.getKey() == ForbiddenApi.REFLECTION
-                    && exercise.allows(ForbiddenApi.CLASS_BY_NAME)
-                    && CLASS_BY_NAME_TYPES.contains(target);
-            if (!exercise.allows(rule.getKey()) && !relaxed) {
+            if (!exercise.allows(rule.getKey())
+                && !allowedByClassByName(exercise, rule.getKey(), target)) {
               found.add(
                   violation(
                       rule.getKey(),
@@ -224,6 +219,17 @@ public final class ForbiddenApiCheck {
             .thenComparingLong(SourceProblem::line)
             .thenComparing(SourceProblem::message));
     return List.copyOf(sorted.subList(0, Math.min(sorted.size(), MAX_VIOLATIONS)));
+  }
+
+  /**
+   * Whether {@code callOrType} (a call such as {@code java.lang.Class.forName}, or a type) is the
+   * part of {@code rule} that {@link ForbiddenApi#CLASS_BY_NAME} lets {@code exercise} use.
+   */
+  private static boolean allowedByClassByName(
+      ExerciseSpec exercise, ForbiddenApi rule, String callOrType) {
+    return rule == ForbiddenApi.REFLECTION
+        && exercise.allows(ForbiddenApi.CLASS_BY_NAME)
+        && (CLASS_BY_NAME_CALLS.contains(callOrType) || CLASS_BY_NAME_TYPES.contains(callOrType));
   }
 
   /**

@@ -36,9 +36,7 @@ public final class Descendants {
 
   /** The pids of live descendants that are not in {@code before}. */
   public static Set<Long> aliveExcept(Set<Long> before) {
-    Set<Long> now = alive();
-    now.removeAll(before);
-    return now;
+    return Survivors.except(alive(), before);
   }
 
   /**
@@ -47,13 +45,7 @@ public final class Descendants {
    */
   public static Set<Long> survivorsAfter(Set<Long> before, Duration grace)
       throws InterruptedException {
-    long deadline = System.nanoTime() + grace.toNanos();
-    Set<Long> survivors = aliveExcept(before);
-    while (!survivors.isEmpty() && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-      survivors = aliveExcept(before);
-    }
-    return survivors;
+    return Survivors.after(Descendants::alive, before, grace);
   }
 
   /**

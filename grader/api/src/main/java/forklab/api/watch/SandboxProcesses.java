@@ -61,9 +61,7 @@ public final class SandboxProcesses {
 
   /** The pids of {@link #others()} that are not in {@code before}. */
   public static Set<Long> othersExcept(Set<Long> before) {
-    Set<Long> now = others();
-    now.removeAll(before);
-    return now;
+    return Survivors.except(others(), before);
   }
 
   /**
@@ -72,13 +70,7 @@ public final class SandboxProcesses {
    */
   public static Set<Long> survivorsAfter(Set<Long> before, Duration grace)
       throws InterruptedException {
-    long deadline = System.nanoTime() + grace.toNanos();
-    Set<Long> survivors = othersExcept(before);
-    while (!survivors.isEmpty() && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-      survivors = othersExcept(before);
-    }
-    return survivors;
+    return Survivors.after(SandboxProcesses::others, before, grace);
   }
 
   /**
@@ -106,7 +98,12 @@ public final class SandboxProcesses {
   }
 
   boolean isolated() {
-    return self == 1 || status(self).map(status -> status.parent() == 1).orElse(false);
+    return isolated(status(self).orElse(null));
+  }
+
+  /** This JVM is the namespace's init, or init's child (Docker's init runs it). */
+  private boolean isolated(Status own) {
+    return self == 1 || own != null && own.parent() == 1;
   }
 
   Set<Long> live() {
@@ -139,7 +136,7 @@ public final class SandboxProcesses {
         descendants.add(pid);
       }
     }
-    return isolated() ? isolatedView : descendants;
+    return isolated(all.get(self)) ? isolatedView : descendants;
   }
 
   private boolean descendsFromSelf(long pid, Map<Long, Status> all) {
